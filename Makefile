@@ -1,0 +1,43 @@
+# The few commands a person types. Everything they need is installed by the
+# project's own files: a venv from requirements.lock, npm packages from
+# package-lock.json, and (on Debian, as root) Chromium for the browser tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+
+.PHONY: serve build test unit lint bench clean
+
+serve: $(VENV)/.installed node_modules/.installed ## build and serve the site at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:$(PORT)
+
+build: $(VENV)/.installed node_modules/.installed ## write the static site to site/
+	$(BIN)/mkdocs build --strict --clean -d site
+
+test: $(VENV)/.installed node_modules/.installed ## everything: lint, own words, unit, site, parity, browser
+	@scripts/ensure-chromium
+	$(BIN)/ruff check .
+	$(PYTHON) scripts/own_words.py
+	$(BIN)/python -m pytest
+
+unit: $(VENV)/.installed ## only the fast tests (no build, no browser)
+	$(BIN)/python -m pytest tests/unit
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+
+bench: $(VENV)/.installed node_modules/.installed ## time-to-ready and call time, against bare Pyodide
+	@scripts/ensure-chromium
+	$(BIN)/python benchmarks/bench.py
+
+$(VENV)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+clean:
+	rm -rf site .pytest_cache

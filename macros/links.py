@@ -1,0 +1,25 @@
+"""Where each kind of page lives in the site, in one place."""
+from __future__ import annotations
+
+
+def strategy_path(strategy_id: str) -> str:
+    return f"strategies/{strategy_id}.md"
+
+
+def worksheet_path(worksheet_id: str) -> str:
+    return f"workbook/{worksheet_id}.md"
+
+
+def page_url(path: str) -> str:
+    """The directory URL MkDocs gives a Markdown file (use_directory_urls)."""
+    if path == "index.md":
+        return ""
+    return path.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
+
+
+def worksheet_order(content) -> list[dict]:
+    """Worksheets in the order a person meets them: by strategy, then the break page's."""
+    ordered = [w for s in content.strategies for w in content.worksheets_for(s["id"])]
+    ordered += [content.worksheets[w] for w in content.guide["break_page"]["worksheets"] if content.worksheets[w] not in ordered]
+    ordered += [w for w in content.worksheets.values() if w not in ordered]
+    return ordered

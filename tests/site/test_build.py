@@ -1,0 +1,185 @@
+"""Build tests: a tiny fixture site and the real one, checked on the HTML MkDocs writes."""
+from __future__ import annotations
+
+import json
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from tests.conftest import ROOT, build_site
+
+SECTIONS = ["why", "steps", "avoid", "prompts", "practice"]
+STRATEGY_IDS = ["feel-and-process", "request-feedback", "reply-professionally",
+                "stay-persistent", "reflect-and-refocus", "keep-networking"]
+
+
+class Page(HTMLParser):
+    """The parts of a built page the tests look at."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.h2_ids: list[str] = []
+        self.h1: list[str] = []
+        self.links: list[tuple[str, str, str]] = []   # (tag, attribute, value)
+        self._in_h1 = False
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "h2" and attrs.get("id"):
+            self.h2_ids.append(attrs["id"])
+        self._in_h1 = tag == "h1"
+        for name in ("src", "href", "data", "poster", "srcset"):
+            if attrs.get(name):
+                self.links.append((tag, name, attrs[name]))
+
+    def handle_data(self, data):
+        if self._in_h1 and data.strip():
+            self.h1.append(data.strip())
+
+    def handle_endtag(self, tag):
+        if tag == "h1":
+            self._in_h1 = False
+
+
+def page(site: Path, path: str) -> Page:
+    return Page((site / path).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def fixture_root(tmp_path_factory) -> Path:
+    """A copy of tests/site/fixture with ROOT filled in, plus the schemas and one real worksheet."""
+    root = tmp_path_factory.mktemp("fixture")
+    shutil.copytree(Path(__file__).parent / "fixture", root, dirs_exist_ok=True)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("ROOT", str(ROOT)), encoding="utf-8")
+    shutil.copytree(ROOT / "content" / "schema", root / "content" / "schema")
+    (root / "content" / "worksheets").mkdir()
+    shutil.copy(ROOT / "content" / "worksheets" / "recharge.yaml", root / "content" / "worksheets")
+    return root
+
+
+@pytest.fixture(scope="module")
+def fixture_site(fixture_root) -> Path:
+    result = build_site(fixture_root / "site", fixture_root / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    return fixture_root / "site"
+
+
+# --- the fixture site --------------------------------------------------------
+
+def test_fixture_strategy_page_is_generated_with_its_sections_in_order(fixture_site):
+    strategy = page(fixture_site, "strategies/first-step/index.html")
+    assert strategy.h1 == ["Fixture first step"]
+    assert strategy.h2_ids == SECTIONS
+
+
+def test_fixture_search_index_holds_the_strategy(fixture_site):
+    index = json.loads((fixture_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    hits = [d["location"] for d in index["docs"] if "zebracorn" in d["text"]]
+    assert hits and all(h.startswith("strategies/first-step/") for h in hits)
+
+
+def test_broken_content_fails_the_build_with_file_field_and_line(fixture_root, tmp_path):
+    broken = tmp_path / "broken"
+    shutil.copytree(fixture_root, broken, ignore=shutil.ignore_patterns("site"))
+    strategy = broken / "content" / "strategies" / "01-first-step.yaml"
+    strategy.write_text(strategy.read_text(encoding="utf-8").replace("- text: Fixture step two.", "- text: 42"),
+                        encoding="utf-8")
+    result = build_site(broken / "site", broken / "mkdocs.yml")
+    assert result.returncode != 0
+    assert "strategies/01-first-step.yaml: steps[1].text: must be a string (line 7)" in result.stderr
+    assert not (broken / "site" / "strategies").exists()
+
+
+def test_an_undefined_variable_in_a_page_fails_the_build(fixture_root, tmp_path):
+    broken = tmp_path / "undefined"
+    shutil.copytree(fixture_root, broken, ignore=shutil.ignore_patterns("site"))
+    docs = broken / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    (docs / "about.md").write_text("{{ no_such_macro() }}\n", encoding="utf-8")
+    config = broken / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(f"docs_dir: {ROOT}/docs", "docs_dir: docs"),
+                      encoding="utf-8")
+    result = build_site(broken / "site", config)
+    assert result.returncode != 0
+    assert "no_such_macro" in result.stderr
+
+
+# --- the real site -----------------------------------------------------------
+
+@pytest.mark.parametrize("strategy_id", STRATEGY_IDS)
+def test_every_strategy_page_has_the_same_sections_in_order(built_site, strategy_id):
+    strategy = page(built_site, f"strategies/{strategy_id}/index.html")
+    assert len(strategy.h1) == 1
+    assert strategy.h2_ids == SECTIONS
+
+
+def test_home_page_starts_with_a_short_path_and_credits_the_article(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "start-here" in page(built_site, "index.html").h2_ids
+    assert "How To Handle Job Rejections Gracefully" in html and "Jennifer DeLorenzo" in html
+
+
+@pytest.mark.parametrize("word, where", [
+    ("feedback", "strategies/request-feedback/"),
+    ("thank", "strategies/reply-professionally/"),
+    ("linkedin", "resources/"),
+    ("glassdoor", "resources/"),
+    ("reddit", "resources/"),
+    ("tailor", "strategies/reflect-and-refocus/"),
+    ("break", "break/"),
+])
+def test_search_index_finds_strategies_by_their_words(built_site, word, where):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {d["location"].split("#")[0] for d in index["docs"]
+                 if word in (d["title"] + " " + d["text"]).lower()}
+    assert where in locations
+
+
+def test_search_index_has_every_strategy_title(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {d["title"] for d in index["docs"] if d["location"].startswith("strategies/") and "#" not in d["location"]}
+    assert len(titles) == len(STRATEGY_IDS)
+
+
+def _built_pages(site: Path):
+    return sorted(p for p in site.rglob("*.html") if "assets" not in p.relative_to(site).parts)
+
+
+def test_no_page_loads_anything_from_another_origin(built_site):
+    loaded_by = {"script": "src", "img": "src", "iframe": "src", "link": "href", "source": "src",
+                 "audio": "src", "video": "src", "embed": "src", "object": "data"}
+    offenders = []
+    for path in _built_pages(built_site):
+        for tag, attr, value in page(built_site, str(path.relative_to(built_site))).links:
+            if tag == "a" or loaded_by.get(tag) != attr:
+                continue
+            if urlparse(value).scheme or value.startswith("//"):
+                offenders.append(f"{path.relative_to(built_site)}: <{tag} {attr}={value}>")
+    for css in built_site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        for marker in ("url(http", "url(//", "@import url(http", "fonts.googleapis", "fonts.gstatic"):
+            if marker in text:
+                offenders.append(f"{css.relative_to(built_site)}: {marker}")
+    assert offenders == []
+
+
+def test_every_link_inside_the_site_resolves(built_site):
+    broken = []
+    for path in _built_pages(built_site):
+        rel = path.relative_to(built_site).as_posix()
+        base = "http://site.invalid/" + rel
+        for tag, attr, value in page(built_site, rel).links:
+            if attr == "srcset":
+                continue
+            target = urlparse(urljoin(base, value))
+            if target.netloc != "site.invalid":
+                continue
+            file = built_site / target.path.lstrip("/")
+            if not (file.is_file() or (file / "index.html").is_file()):
+                broken.append(f"{rel}: {value}")
+    assert broken == []
