@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test unit lint bench clean
 

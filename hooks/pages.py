@@ -17,7 +17,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from macros.content import load_content_or_fail  # noqa: E402
-from macros.links import strategy_path, worksheet_path, worksheet_order  # noqa: E402
+from macros.links import strategy_path, worksheet_order, worksheet_path  # noqa: E402
 
 _content = None
 

@@ -184,7 +184,7 @@ def load_content(content_dir: Path | str = CONTENT_DIR) -> Content:
         doc = read(path, "strategy")
         if doc is not None:
             if doc.data["id"] != match.group(2):
-                problems.append(doc.problem(["id"], f"'{doc.data['id']}' does not match the file name (expected '{match.group(2)}')"))
+                problems.append(_name_mismatch(doc, match.group(2)))
             strategies.append((name, doc))
     if not strategies and not problems:
         problems.append("strategies/: no strategy files found")
@@ -195,7 +195,7 @@ def load_content(content_dir: Path | str = CONTENT_DIR) -> Content:
         if doc is None:
             continue
         if doc.data["id"] != path.stem:
-            problems.append(doc.problem(["id"], f"'{doc.data['id']}' does not match the file name (expected '{path.stem}')"))
+            problems.append(_name_mismatch(doc, path.stem))
         worksheets[doc.data["id"]] = doc
 
     problems.extend(_check_ids(strategies, worksheets))
@@ -211,6 +211,10 @@ def load_content(content_dir: Path | str = CONTENT_DIR) -> Content:
     )
 
 
+def _name_mismatch(doc: _Document, expected: str) -> str:
+    return doc.problem(["id"], f"'{doc.data['id']}' does not match the file name (expected '{expected}')")
+
+
 def _check_ids(strategies, worksheets) -> list[str]:
     problems, seen = [], {}
     for name, doc in strategies:
@@ -218,20 +222,23 @@ def _check_ids(strategies, worksheets) -> list[str]:
         if sid in seen:
             problems.append(doc.problem(["id"], f"duplicate id '{sid}' (also used by {seen[sid]})"))
         seen[sid] = name
-    for wid, doc in worksheets.items():
+    for doc in worksheets.values():
         ids: dict[str, int] = {}
         for i, f in enumerate(doc.data["fields"]):
             if f["id"] in ids:
-                problems.append(doc.problem(["fields", i, "id"], f"duplicate field id '{f['id']}' (also fields[{ids[f['id']]}])"))
+                problems.append(doc.problem(["fields", i, "id"],
+                                            f"duplicate field id '{f['id']}' (also fields[{ids[f['id']]}])"))
             ids.setdefault(f["id"], i)
             values = [o["value"] for o in f.get("options", [])]
             for j, value in enumerate(values):
                 if values.index(value) != j:
-                    problems.append(doc.problem(["fields", i, "options", j, "value"], f"duplicate option value '{value}'"))
+                    problems.append(doc.problem(["fields", i, "options", j, "value"],
+                                                f"duplicate option value '{value}'"))
         for i, example in enumerate(doc.data["examples"]):
             for key in example["inputs"]:
                 if key not in ids and not (doc.data.get("layout") == "log" and key in ("entries", "today")):
-                    problems.append(doc.problem(["examples", i, "inputs", key], f"'{key}' is not a field of this worksheet"))
+                    problems.append(doc.problem(["examples", i, "inputs", key],
+                                                f"'{key}' is not a field of this worksheet"))
     return problems
 
 
@@ -241,11 +248,13 @@ def _check_references(guide, strategies, worksheets) -> list[str]:
     for _, doc in strategies:
         for i, wid in enumerate(doc.data["worksheets"]):
             if wid not in worksheets:
-                problems.append(doc.problem(["worksheets", i], f"unknown worksheet '{wid}' (known: {', '.join(sorted(worksheets)) or 'none'})"))
-    for wid, doc in worksheets.items():
+                known = ", ".join(sorted(worksheets)) or "none"
+                problems.append(doc.problem(["worksheets", i], f"unknown worksheet '{wid}' (known: {known})"))
+    for doc in worksheets.values():
         sid = doc.data["strategy"]
         if sid != BREAK_PAGE and sid not in strategy_ids:
-            problems.append(doc.problem(["strategy"], f"unknown strategy '{sid}' (known: {', '.join(sorted(strategy_ids))}, {BREAK_PAGE})"))
+            known = ", ".join(sorted(strategy_ids))
+            problems.append(doc.problem(["strategy"], f"unknown strategy '{sid}' (known: {known}, {BREAK_PAGE})"))
     for i, step in enumerate(guide.data["first_steps"]):
         if "strategy" in step and step["strategy"] not in strategy_ids:
             problems.append(guide.problem(["first_steps", i, "strategy"], f"unknown strategy '{step['strategy']}'"))

@@ -20,6 +20,7 @@ def page_url(path: str) -> str:
 def worksheet_order(content) -> list[dict]:
     """Worksheets in the order a person meets them: by strategy, then the break page's."""
     ordered = [w for s in content.strategies for w in content.worksheets_for(s["id"])]
-    ordered += [content.worksheets[w] for w in content.guide["break_page"]["worksheets"] if content.worksheets[w] not in ordered]
+    break_page = [content.worksheets[w] for w in content.guide["break_page"]["worksheets"]]
+    ordered += [w for w in break_page if w not in ordered]
     ordered += [w for w in content.worksheets.values() if w not in ordered]
     return ordered

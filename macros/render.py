@@ -36,8 +36,7 @@ class Renderer:
 
     def url(self, path: str) -> str:
         """A link from the page being rendered to another page (raw HTML is not rewritten by MkDocs)."""
-        here = self.env.page.url if self.env.page else ""
-        return get_relative_url(page_url(path), here) if page_url(path) else get_relative_url(".", here) if here else "./"
+        return get_relative_url(page_url(path) or ".", self.env.page.url)
 
     def _render(self, partial: str, **data) -> str:
         html = self.jinja.get_template(partial).render(**data)
@@ -51,15 +50,7 @@ class Renderer:
 
     def strategy_page(self, strategy_id: str) -> str:
         strategy = self.content.strategy_by_id[strategy_id]
-        index = self.content.strategies.index(strategy)
-        return self._render(
-            "strategy.html",
-            strategy=strategy,
-            number=index + 1,
-            worksheets=self.content.worksheets_for(strategy_id),
-            previous=self.content.strategies[index - 1] if index else None,
-            next=self.content.strategies[index + 1] if index + 1 < len(self.content.strategies) else None,
-        )
+        return self._render("strategy.html", strategy=strategy, worksheets=self.content.worksheets_for(strategy_id))
 
     def worksheet_page(self, worksheet_id: str) -> str:
         worksheet = self.content.worksheets[worksheet_id]

@@ -1,0 +1,191 @@
+"""The reply worksheet: subject, body by stage and tone, mailto encoding, tone check."""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from test_engine_examples import everything
+
+from workbook.drafting import without_reply_prefix
+from workbook.mailto import is_no_reply, mailto_url
+from workbook.tone import exclamation_pile, shouting_words
+
+STAGES = ["application", "phone_screen", "interview", "final_round"]
+TONES = ["warm", "brief", "formal"]
+
+
+def draft_of(output):
+    [draft] = [b for b in output["blocks"] if b["kind"] == "draft"]
+    return draft
+
+
+def codes(output):
+    return [n["code"] for n in output["notes"]]
+
+
+# --- mailto ------------------------------------------------------------------
+
+def test_mailto_encodes_spaces_as_percent_20_and_line_breaks_as_crlf():
+    url = mailto_url("a.b@example.com", "Re: Hi there", "Hi Jo,\nThanks & bye+1")
+    assert url == ("mailto:a.b@example.com?subject=Re%3A%20Hi%20there"
+                   "&body=Hi%20Jo%2C%0D%0AThanks%20%26%20bye%2B1")
+    assert "+" not in url
+
+
+def test_mailto_without_address_still_opens_a_new_email():
+    assert mailto_url("", "S", "B") == "mailto:?subject=S&body=B"
+
+
+def test_mailto_encodes_unicode_as_utf8():
+    assert mailto_url("", "Zoë", "€") == "mailto:?subject=Zo%C3%AB&body=%E2%82%AC"
+
+
+@pytest.mark.parametrize("address", [
+    "noreply@x.com", "no-reply@x.com", "no_reply@x.com", "No.Reply@x.com", "donotreply@x.com",
+    "do-not-reply@x.com", "DoNotReply@x.com", "jobs-noreply@x.com", "dont-reply@x.com",
+])
+def test_no_reply_addresses(address):
+    assert is_no_reply(address)
+
+
+@pytest.mark.parametrize("address", ["priya@x.com", "reply@x.com", "nora@x.com", "jobs@noreply.example"])
+def test_ordinary_addresses(address):
+    assert not is_no_reply(address)
+
+
+def test_no_reply_address_gets_a_note_and_no_mailto(engine):
+    output = engine.run("reply", {"email": "no-reply@acme.example", "stage": "interview"})
+    assert "no_reply_address" in codes(output)
+    assert draft_of(output)["mailto"] is None
+    assert "mailto:" not in str(output)
+
+
+def test_an_address_that_is_not_one_gets_a_note_and_no_mailto(engine):
+    output = engine.run("reply", {"email": "priya at acme"})
+    assert "email_not_valid" in codes(output)
+    assert draft_of(output)["mailto"] is None
+
+
+def test_mailto_matches_the_draft(engine):
+    output = engine.run("reply", {"email": "priya@acme.example", "role": "Analyst", "company": "Acme"})
+    draft = draft_of(output)
+    assert draft["mailto"].startswith("mailto:priya@acme.example?subject=Re%3A%20Analyst%20at%20Acme&body=")
+    assert "%0D%0A%0D%0A" in draft["mailto"]
+    assert "+" not in draft["mailto"] and " " not in draft["mailto"]
+
+
+# --- subject -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("typed", "plain"), [
+    ("Re: Your application", "Your application"),
+    ("RE: re:Your application", "Your application"),
+    ("Re[2]: Update", "Update"),
+    ("Regarding your application", "Regarding your application"),
+])
+def test_reply_prefix_is_removed_once(typed, plain):
+    assert without_reply_prefix(typed) == plain
+
+
+def test_subject_keeps_their_thread_without_doubling_re(engine):
+    output = engine.run("reply", {"their_subject": "RE: Re: Your application to Acme"})
+    assert draft_of(output)["subject"] == "Re: Your application to Acme"
+
+
+def test_subject_from_role_and_company(engine):
+    assert draft_of(engine.run("reply", {"role": "Analyst", "company": "Acme"}))["subject"] == "Re: Analyst at Acme"
+    assert draft_of(engine.run("reply", {"role": "Re: Analyst"}))["subject"] == "Re: Analyst"
+    assert draft_of(engine.run("reply", {"company": "Acme"}))["subject"] == "Re: my application to Acme"
+    assert draft_of(engine.run("reply", {}))["subject"] == "Re: my application"
+
+
+# --- body --------------------------------------------------------------------
+
+def test_body_differs_for_every_stage_and_tone(engine):
+    bodies = {
+        draft_of(engine.run("reply", {"stage": stage, "tone": tone, "company": "Acme", "role": "Analyst",
+                                      "recruiter_name": "Jo"}))["body"]
+        for stage, tone in itertools.product(STAGES, TONES)
+    }
+    assert len(bodies) == 12
+    for body in bodies:
+        assert "reconsider" not in body.lower()
+        assert "Acme" in body
+
+
+def test_body_thanks_says_still_interested_and_signs(engine):
+    body = draft_of(engine.run("reply", {
+        "recruiter_name": "Jo", "company": "Acme", "stage": "interview", "tone": "warm", "your_name": "Sam",
+        "ask_feedback": False, "stay_in_touch": False}))["body"]
+    assert body.startswith("Hi Jo,\n\nThank you")
+    assert "interview" in body
+    assert "still very interested in Acme" in body
+    assert "feedback" not in body
+    assert "stay in touch" not in body
+    assert body.endswith("Warm regards,\nSam")
+
+
+def test_optional_lines_are_added_when_asked(engine):
+    body = draft_of(engine.run("reply", {"ask_feedback": "yes", "stay_in_touch": True}))["body"]
+    assert "feedback" in body
+    assert "stay in touch" in body
+
+
+def test_missing_names_use_gentle_fallbacks(engine):
+    output = engine.run("reply", {"recruiter_name": None, "company": "", "tone": "formal", "stage": "final_round"})
+    body = draft_of(output)["body"]
+    assert body.startswith("Dear hiring team,")
+    assert "None" not in everything(output) and "{" not in everything(output)
+    assert "your team" in body
+
+
+def test_personal_note_is_kept_in_the_persons_words(engine):
+    body = draft_of(engine.run("reply", {"personal_note": "I loved the {company} tour."}))["body"]
+    assert "I loved the {company} tour." in body
+
+
+# --- tone check --------------------------------------------------------------
+
+@pytest.mark.parametrize(("note", "code", "reason"), [
+    ("Could you change your mind?", "tone_reconsider", "go back on the decision"),
+    ("Please give me another chance.", "tone_reconsider", "go back on the decision"),
+    ("The process was unfair.", "tone_blame", "accusation"),
+    ("You failed to read my portfolio.", "tone_blame", "accusation"),
+    ("Thanks for nothing.", "tone_sarcasm", "sarcastic"),
+    ("Clearly you found someone better.", "tone_sarcasm", "sarcastic"),
+    ("I AM VERY DISAPPOINTED TODAY", "tone_capitals", "shouting"),
+    ("Thank you!!!", "tone_exclamations", "exclamation marks"),
+    ("Thanks! Great! Really! Bye!", "tone_exclamations", "exclamation marks"),
+])
+def test_each_kind_of_flag_comes_with_its_reason(engine, note, code, reason):
+    output = engine.run("reply", {"personal_note": note})
+    [flag] = [n for n in output["notes"] if n["code"] == code]
+    assert flag["level"] == "warning"
+    assert reason in flag["text"]
+    assert "A line of your own" in flag["text"]
+
+
+def test_names_are_checked_too(engine):
+    output = engine.run("reply", {"recruiter_name": "Obviously Jo"})
+    assert "tone_sarcasm" in codes(output)
+
+
+def test_calm_words_are_not_flagged(engine):
+    output = engine.run("reply", {"personal_note": "I enjoyed meeting the HR and UX teams at IBM. Thanks!"})
+    assert [c for c in codes(output) if c.startswith("tone_")] == ["tone_ok"]
+
+
+def test_a_phrase_inside_another_word_is_not_flagged(engine):
+    output = engine.run("reply", {"personal_note": "I am reconsidering nothing; I value fairness."})
+    assert "tone_reconsider" not in codes(output)
+    assert "tone_blame" not in codes(output)
+
+
+def test_shouting_ignores_acronyms_and_short_words():
+    assert shouting_words("I met the HR and UX team at IBM") == ["IBM"]
+    assert shouting_words("THIS IS SO WRONG") == ["THIS", "IS", "SO", "WRONG"]
+
+
+def test_exclamation_pile():
+    assert exclamation_pile("Thanks!") is None
+    assert exclamation_pile("Why?!?!") == "?!?!"
+    assert exclamation_pile("Great!!!") == "!!!"

@@ -1,0 +1,257 @@
+"""Focused behaviour of each worksheet other than the reply, with expected values by hand."""
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from workbook.worksheets.check_in import needs_cool_off
+from workbook.worksheets.network import week_plan
+from workbook.worksheets.rejection_log import cluster, stage_counts, this_week
+
+
+def blocks(output, kind):
+    return [b for b in output["blocks"] if b["kind"] == kind]
+
+
+def codes(output):
+    return [n["code"] for n in output["notes"]]
+
+
+def texts(output):
+    found = []
+    for b in output["blocks"]:
+        found += [b.get("text"), b.get("body"), b.get("summary"), *b.get("items", [])]
+    return "\n".join(t for t in found if t)
+
+
+# --- check-in ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("feelings", "intensity", "cool_off"), [
+    ([], None, False), (["sad"], 3, False), (["sad"], 4, True), ([], 5, True),
+    (["angry"], 3, True), (["frustrated"], 2, False), (["relieved", "frustrated"], 3, True),
+])
+def test_cool_off_threshold(feelings, intensity, cool_off):
+    assert needs_cool_off(feelings, intensity) is cool_off
+
+
+def test_check_in_names_the_feelings_in_order_picked(engine):
+    output = engine.run("check-in", {"feelings": ["numb", "anxious"], "intensity": "5"})
+    assert texts(output).startswith("It makes sense to feel numb and anxious right now.")
+    assert "cool_off" in codes(output)
+    assert "about a day" in texts(output)
+
+
+def test_check_in_does_not_echo_private_words(engine):
+    output = engine.run("check-in", {"own_words": "my secret thoughts"})
+    assert "my secret thoughts" not in str(output)
+    assert "Thank you for putting it into words." in texts(output)
+
+
+def test_check_in_out_of_range_intensity_is_clamped(engine):
+    assert "cool_off" in codes(engine.run("check-in", {"intensity": 99}))
+    assert "cool_off" not in codes(engine.run("check-in", {"intensity": -3}))
+
+
+# --- feedback ------------------------------------------------------------------
+
+def feedback_body(engine, **inputs):
+    [draft] = blocks(engine.run("feedback", inputs), "draft")
+    return draft["body"]
+
+
+def test_feedback_keeps_at_most_three_questions_in_order(engine):
+    output = engine.run("feedback", {"questions": ["next_time", "resume", "strongest_gap", "experience_fit"]})
+    body = blocks(output, "draft")[0]["body"]
+    assert "1. If you could suggest one thing" in body
+    assert "2. Is there anything on my resume" in body
+    assert "3. What was the main thing" in body
+    assert "4." not in body and "match what the team" not in body
+    assert "too_many_questions" in codes(output)
+
+
+def test_feedback_single_question_is_not_numbered(engine):
+    body = feedback_body(engine, questions=["resume"])
+    assert "1." not in body
+    assert "a short answer to this:\n\nIs there anything on my resume" in body
+
+
+def test_feedback_acknowledges_they_may_not_share_in_every_tone(engine):
+    for tone in ("warm", "brief", "formal"):
+        assert "share details" in feedback_body(engine, tone=tone)
+
+
+def test_feedback_checks_the_tone_of_the_context(engine):
+    output = engine.run("feedback", {"context": "Please explain why you rejected me, it was unfair."})
+    assert "tone_blame" in codes(output)
+
+
+# --- reflect -------------------------------------------------------------------
+
+ALL_DONE = {"resume_tailored": True, "questions_prepared": True, "answers_prepared": True}
+
+
+def plan_of(output):
+    lists = blocks(output, "list")
+    return lists[0]["items"] if lists else []
+
+
+def test_reflect_all_three_done_says_so_and_lets_go(engine):
+    output = engine.run("reflect", ALL_DONE)
+    assert "did_all_you_could" in codes(output)
+    assert "You did all you could." in texts(output)
+    assert plan_of(output) == []
+
+
+def test_reflect_plan_follows_what_was_not_done_in_order(engine):
+    output = engine.run("reflect", {"resume_tailored": "no", "questions_prepared": "yes", "answers_prepared": "no",
+                                    "goals": "adjust"})
+    plan = plan_of(output)
+    assert blocks(output, "list")[0]["ordered"] is True
+    assert len(plan) == 3
+    assert plan[0].startswith("For the next application, adjust your resume")
+    assert plan[1].startswith("Practise short stories")
+    assert plan[2].startswith("Write down what you would change about your goals")
+    assert "did_all_you_could" not in codes(output)
+
+
+def test_reflect_gaps_become_steps_at_most_three(engine):
+    plan = plan_of(engine.run("reflect", {**ALL_DONE, "gaps": "SQL\n\nPython\nbudgeting\nleading people"}))
+    assert plan == ["Find one small way to build up: SQL", "Find one small way to build up: Python",
+                    "Find one small way to build up: budgeting"]
+
+
+def test_reflect_a_hard_interview_after_practice_suggests_a_mock_interview(engine):
+    plan = plan_of(engine.run("reflect", {**ALL_DONE, "interview_went": "hard"}))
+    assert plan == ["Ask a friend or mentor for a practice interview, so the next one feels more familiar."]
+
+
+# --- log -----------------------------------------------------------------------
+
+TODAY = "2024-05-10"
+ENTRIES = [
+    {"date": "2024-05-10", "company": "A", "stage": "application"},      # today: this week
+    {"date": "2024-05-04", "company": "B", "stage": "application"},      # 6 days ago: this week
+    {"date": "2024-05-03", "company": "C", "stage": "phone_screen"},     # 7 days ago: last week
+    {"date": "2024-05-11", "company": "D", "stage": "interview"},        # tomorrow: not counted
+    {"date": "2024-04-01", "company": "E", "stage": "final_round", "feedback": True},
+    {"date": "2024-04-02", "company": "F", "stage": "application"},
+]
+
+
+def test_log_counts_by_stage(engine):
+    [chart] = blocks(engine.run("log", {"entries": ENTRIES, "today": TODAY}), "chart")
+    assert chart["bars"] == [{"label": "Application", "value": 3}, {"label": "Phone screen", "value": 1},
+                             {"label": "Interview", "value": 1}, {"label": "Final round", "value": 1}]
+    assert chart["summary"] == ("You have logged 6 rejections: 3 at Application, 1 at Phone screen, "
+                                "1 at Interview and 1 at Final round.")
+
+
+def test_log_helpers_by_hand():
+    entries = [{"stage": "application"}, {"stage": "interview"}, {"stage": "interview"}, {"stage": None}]
+    assert stage_counts(entries) == {"application": 1, "phone_screen": 0, "interview": 2, "final_round": 0}
+    assert cluster({"application": 2, "phone_screen": 1, "interview": 1, "final_round": 1}) == "early"
+    assert cluster({"application": 1, "phone_screen": 0, "interview": 0, "final_round": 2}) == "late"
+    assert cluster({"application": 1, "phone_screen": 0, "interview": 1, "final_round": 0}) == "even"
+    week = [{"date": datetime.date(2024, 5, d)} for d in (3, 4, 10, 11)] + [{"date": None}]
+    assert this_week(week, datetime.date(2024, 5, 10)) == 2
+
+
+def test_log_momentum_counts_the_seven_days_up_to_today(engine):
+    output = engine.run("log", {"entries": ENTRIES, "today": TODAY})
+    assert "You logged 2 entries in the last seven days. That is real, steady effort." in texts(output)
+
+
+def test_log_momentum_with_one_and_none(engine):
+    one = engine.run("log", {"entries": ENTRIES[:1], "today": TODAY})
+    assert "You logged 1 entry in the last seven days." in texts(one)
+    none = engine.run("log", {"entries": ENTRIES[4:], "today": TODAY})
+    assert "Nothing logged in the last seven days. Quiet weeks happen, and rest counts too." in texts(none)
+
+
+def test_log_early_rejections_point_to_the_resume(engine):
+    output = engine.run("log", {"entries": [{"stage": "application"}, {"stage": "phone_screen"},
+                                            {"stage": "final_round"}], "today": TODAY})
+    assert "Most of your rejections come early" in texts(output)
+    assert "Tailor your resume to each posting" in texts(output)
+
+
+def test_log_late_rejections_point_to_interview_practice(engine):
+    output = engine.run("log", {"entries": [{"stage": "interview"}, {"stage": "final_round"},
+                                            {"stage": "application"}], "today": TODAY})
+    assert "Most of your rejections come later" in texts(output)
+    assert "Practise answers about your work history" in texts(output)
+
+
+def test_log_without_today_skips_momentum_with_a_note(engine):
+    for today in (None, "", "yesterday", "2024-13-01", 20240510):
+        output = engine.run("log", {"entries": ENTRIES, "today": today})
+        assert "no_today" in codes(output)
+        assert "last seven days" not in texts(output)
+
+
+def test_log_bad_entries_are_notes_not_errors(engine):
+    output = engine.run("log", {"entries": [None, 7, "x", {"date": "soon", "stage": "coffee"},
+                                            {"date": "2024-05-09", "stage": "interview"}], "today": TODAY})
+    notes = {n["code"]: n["text"] for n in output["notes"]}
+    assert "Entries we could not read, left out: 3." in notes["entry_unreadable"]
+    assert "1" in notes["entry_date_unreadable"] and "1" in notes["entry_stage_unknown"]
+    assert blocks(output, "chart")[0]["bars"][2] == {"label": "Interview", "value": 1}
+
+
+def test_log_entries_that_are_not_a_list(engine):
+    output = engine.run("log", {"entries": {"date": "2024-05-01"}, "today": TODAY})
+    assert "entries_not_understood" in codes(output) and "empty_log" in codes(output)
+
+
+def test_log_never_shames_a_quiet_week(engine):
+    text = texts(engine.run("log", {"entries": ENTRIES[4:], "today": TODAY})).lower()
+    for word in ("only", "should", "lazy", "not enough", "failed"):
+        assert word not in text
+
+
+# --- network -------------------------------------------------------------------
+
+def test_week_plan_spreads_contacts_over_the_days():
+    days = ["Mon", "Tue", "Wed", "Thu", "Fri"]
+    plan = week_plan(["Ann", "Bo"], ["linkedin", "reddit"], 3, days)
+    assert plan == [[("Ann", "linkedin")], [("Bo", "reddit")], [], [(None, "linkedin")], []]
+    assert [len(day) for day in week_plan([], [], 7, days)] == [2, 1, 2, 1, 1]
+    assert [len(day) for day in week_plan([], [], 1, days)] == [1, 0, 0, 0, 0]
+
+
+def test_network_drafts_have_no_mailto_and_are_per_person(engine):
+    output = engine.run("network", {"platforms": ["linkedin"], "weekly_target": 2, "people": "Ann\nBo\nCy",
+                                    "field": "nursing"})
+    drafts = blocks(output, "draft")
+    assert [d["title"] for d in drafts] == ["Message to Ann on LinkedIn", "Message to Bo on LinkedIn"]
+    assert all(d["mailto"] is None and d["subject"] is None for d in drafts)
+    assert drafts[0]["body"].startswith("Hi Ann, I work in nursing")
+    assert "more_people" in codes(output)
+
+
+def test_network_target_is_clamped(engine):
+    plan = blocks(engine.run("network", {"weekly_target": 500}), "list")[0]["items"]
+    assert sum(item.count("new") for item in plan) <= 20
+    assert len(blocks(engine.run("network", {"weekly_target": 0}), "list")[0]["items"]) == 1
+
+
+def test_network_drafts_speak_in_the_persons_voice(engine):
+    [draft] = blocks(engine.run("network", {"platforms": []}), "draft")
+    assert "in my field" in draft["body"]
+
+
+# --- recharge ------------------------------------------------------------------
+
+def test_recharge_date_wins_over_days(engine):
+    output = engine.run("recharge", {"pause_days": 4, "back_on": "2025-01-02"})
+    assert "come back on 2 January 2025" in texts(output)
+    assert "4 days" not in texts(output)
+
+
+def test_recharge_one_day_is_singular(engine):
+    assert "Pause the search for 1 day," in texts(engine.run("recharge", {"pause_days": 1}))
+
+
+def test_recharge_default_pause(engine):
+    assert "Pause the search for 3 days" in texts(engine.run("recharge", {}))

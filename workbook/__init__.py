@@ -1,0 +1,12 @@
+"""The workbook engine: worksheet inputs in, drafts, plans and notes out.
+
+    >>> from workbook import run
+    >>> run("reply", {"recruiter_name": "Priya", "stage": "interview"})["blocks"][0]["kind"]
+    'draft'
+
+Standard library only; runs the same under CPython and Pyodide.
+"""
+from .catalogue import use_content
+from .runner import run
+
+__all__ = ["run", "use_content"]

@@ -1,0 +1,81 @@
+"""A worksheet's wording (its YAML `messages`), read safely.
+
+Each worksheet module declares REQUIRED_MESSAGES: name -> shape, where a shape is
+TEXT, LIST, or table(keys...) for a table of texts by key (tables may nest).
+The tests check every worksheet's YAML against its module's declaration; at run
+time a missing message gives an empty text, never an exception.
+"""
+from __future__ import annotations
+
+from .text import fill, join_words
+
+TEXT = "text"
+LIST = "list"
+
+# Messages every worksheet needs, for answers the engine could not use.
+COMMON_MESSAGES = {
+    "answer_not_understood": TEXT,   # {label}
+    "answer_shortened": TEXT,        # {label}, {limit}
+    "and": TEXT,
+    "inputs_not_understood": TEXT,
+}
+
+
+def table(*keys: str, each=TEXT) -> dict:
+    """Shape of a table of texts by key; `each` is the shape of every value."""
+    return {"keys": keys, "each": each}
+
+
+def shape_problems(messages: dict, required: dict, where: str = "messages") -> list[str]:
+    """Every way `messages` does not match the declared shapes, in plain words."""
+    problems = []
+    for name, shape in required.items():
+        path = f"{where}.{name}"
+        if name not in messages:
+            problems.append(f"{path} is missing")
+            continue
+        value = messages[name]
+        if shape == TEXT:
+            if not isinstance(value, str):
+                problems.append(f"{path} must be a text")
+        elif shape == LIST:
+            if not (isinstance(value, list) and value and all(isinstance(v, str) for v in value)):
+                problems.append(f"{path} must be a list of texts")
+        elif not isinstance(value, dict):
+            problems.append(f"{path} must be a table")
+        else:
+            problems.extend(shape_problems(value, dict.fromkeys(shape["keys"], shape["each"]), path))
+    return problems
+
+
+class Messages:
+    """Look up and fill a worksheet's messages; anything missing reads as empty."""
+
+    def __init__(self, raw):
+        self.raw = raw if isinstance(raw, dict) else {}
+
+    def _find(self, key: str, path: tuple):
+        value = self.raw.get(key)
+        for part in path:
+            value = value.get(part) if isinstance(value, dict) else None
+        return value
+
+    def has(self, key: str, *path: str) -> bool:
+        return self._find(key, path) is not None
+
+    def text(self, key: str, *path: str, **values) -> str:
+        """The text at messages[key][path...], with {placeholders} filled from values."""
+        value = self._find(key, path)
+        return fill(value, values) if isinstance(value, str) else ""
+
+    def items(self, key: str, *path: str, **values) -> list[str]:
+        """A list of texts, each filled; a single text counts as a list of one."""
+        value = self._find(key, path)
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            return []
+        return [fill(v, values) for v in value if isinstance(v, str)]
+
+    def join(self, words: list[str]) -> str:
+        return join_words(words, self.text("and") or "and")

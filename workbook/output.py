@@ -1,0 +1,46 @@
+"""The engine's output: blocks the page renders by kind, and notes."""
+from __future__ import annotations
+
+
+class Output:
+    """Collects blocks and notes for one run; `as_dict` is the JSON the page receives."""
+
+    def __init__(self, worksheet_id: str):
+        self.worksheet_id = worksheet_id
+        self.blocks: list[dict] = []
+        self.notes: list[dict] = []
+
+    # --- blocks ----------------------------------------------------------------
+
+    def paragraph(self, text: str) -> None:
+        if text:
+            self.blocks.append({"kind": "paragraph", "text": text})
+
+    def bullet_list(self, items: list[str], title: str | None = None, ordered: bool = False) -> None:
+        items = [item for item in items if item]
+        if items:
+            self.blocks.append({"kind": "list", "title": title or None, "ordered": ordered, "items": items})
+
+    def draft(self, title: str, body: str, subject: str | None = None, mailto: str | None = None) -> None:
+        self.blocks.append({"kind": "draft", "title": title, "subject": subject or None,
+                            "body": body, "mailto": mailto or None})
+
+    def chart(self, title: str, bars: list[tuple[str, int]], summary: str) -> None:
+        self.blocks.append({"kind": "chart", "title": title,
+                            "bars": [{"label": label, "value": value} for label, value in bars],
+                            "summary": summary})
+
+    # --- notes -----------------------------------------------------------------
+
+    def note(self, code: str, text: str, level: str = "info") -> None:
+        if not any(n["code"] == code and n["text"] == text for n in self.notes):
+            self.notes.append({"level": level, "code": code, "text": text})
+
+    def warning(self, code: str, text: str) -> None:
+        self.note(code, text, "warning")
+
+    def has_note(self, code: str) -> bool:
+        return any(n["code"] == code for n in self.notes)
+
+    def as_dict(self) -> dict:
+        return {"worksheet": self.worksheet_id, "blocks": self.blocks, "notes": self.notes}

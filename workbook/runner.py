@@ -1,0 +1,36 @@
+"""run(): inputs in, output out, for any worksheet; never raises on what a person types."""
+from __future__ import annotations
+
+from .answers import Answers
+from .catalogue import worksheet
+from .messages import Messages
+from .output import Output
+from .text import clean_text
+from .worksheets import ENGINES
+
+# Used only when there is no worksheet whose wording could be used.
+FALLBACK_TEXT = {
+    "unknown_worksheet": "This worksheet is not available. Please reload the page and try again.",
+    "engine_error": "Something went wrong while preparing your answer. Your entries are safe; please try again.",
+}
+
+
+def run(worksheet_id: str, inputs: dict) -> dict:
+    """Build the output of one worksheet from the person's inputs (JSON-like in, JSON out)."""
+    wid = clean_text(worksheet_id, 100) if isinstance(worksheet_id, str) else ""
+    out = Output(wid)
+    try:
+        definition = worksheet(wid)
+        engine = ENGINES.get(wid)
+        if definition is None or engine is None:
+            out.warning("unknown_worksheet", FALLBACK_TEXT["unknown_worksheet"])
+            return out.as_dict()
+        say = Messages(definition.get("messages"))
+        if not isinstance(inputs, dict):
+            out.warning("inputs_not_understood", say.text("inputs_not_understood"))
+        answers = Answers(definition.get("fields"), inputs, say, out)
+        engine.build(answers, say, out)
+    except Exception:  # the last line of defence: a person must never see a traceback
+        out = Output(wid)
+        out.warning("engine_error", FALLBACK_TEXT["engine_error"])
+    return out.as_dict()

@@ -1,0 +1,56 @@
+"""Check in with yourself: name the feelings, and cool off before replying when they run high."""
+from __future__ import annotations
+
+from ..answers import Answers
+from ..messages import TEXT, Messages, table
+from ..output import Output
+
+FEELINGS = ("disappointed", "frustrated", "sad", "anxious", "angry", "relieved", "numb")
+HEATED = frozenset({"angry", "frustrated"})
+NEEDS = ("quiet_time", "talk", "small_step", "reply", "rest")
+STRONG = 4          # from this intensity on, suggest waiting about a day before replying
+HEATED_STRONG = 3   # anger or frustration at this level is enough
+
+REQUIRED_MESSAGES = {
+    "feeling_words": table(*FEELINGS),
+    "acknowledge": TEXT,               # {feelings}
+    "acknowledge_own_words": TEXT,
+    "acknowledge_nothing": TEXT,
+    "feeling_thoughts": table(*FEELINGS),
+    "feeling_thoughts_title": TEXT,
+    "intensity": table("1", "2", "3", "4", "5"),
+    "need": table(*NEEDS),
+    "cool_off_advice": TEXT,
+    "cool_off_note": TEXT,
+    "steady_note": TEXT,
+}
+PLACEHOLDERS = frozenset({"feelings"})
+
+
+def needs_cool_off(feelings: list[str], intensity: int | None) -> bool:
+    """Strong feelings, or anger or frustration that is more than mild: wait before replying."""
+    if intensity is None:
+        return False
+    return intensity >= STRONG or (intensity >= HEATED_STRONG and bool(HEATED & set(feelings)))
+
+
+def acknowledgement(say: Messages, feelings: list[str], own_words: str) -> str:
+    if feelings:
+        return say.text("acknowledge", feelings=say.join([say.text("feeling_words", f) for f in feelings]))
+    return say.text("acknowledge_own_words" if own_words else "acknowledge_nothing")
+
+
+def build(answers: Answers, say: Messages, out: Output) -> None:
+    feelings = [f for f in answers.choices("feelings") if f in FEELINGS]
+    intensity = answers["intensity"] if isinstance(answers["intensity"], int) else None
+    out.paragraph(acknowledgement(say, feelings, answers.text("own_words")))
+    out.bullet_list([say.text("feeling_thoughts", f) for f in feelings], title=say.text("feeling_thoughts_title"))
+    if intensity is not None:
+        out.paragraph(say.text("intensity", str(max(1, min(5, intensity)))))
+    if answers["need"] in NEEDS:
+        out.paragraph(say.text("need", answers["need"]))
+    if needs_cool_off(feelings, intensity):
+        out.paragraph(say.text("cool_off_advice"))
+        out.note("cool_off", say.text("cool_off_note"))
+    elif intensity is not None:
+        out.note("steady", say.text("steady_note"))
