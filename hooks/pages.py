@@ -33,6 +33,8 @@ def on_config(config):
         {_content.resources["title"]: "resources.md"},
         {_content.guide["break_page"]["title"]: "break.md"},
         {"About this guide": "about.md"},
+        {"For maintainers": [{"Host your own copy": "maintain/host.md"},
+                             {"Edit the content": "maintain/edit-content.md"}]},
     ]
     return config
 

@@ -5,5 +5,5 @@ from .render import Renderer
 def define_env(env):
     renderer = Renderer(env)
     for name in ("home", "strategy_page", "worksheet_page", "workbook_index",
-                 "resources_page", "break_page", "about_page"):
+                 "resources_page", "break_page", "about_page", "content_reference"):
         env.macro(getattr(renderer, name), name)

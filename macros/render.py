@@ -10,8 +10,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from mkdocs.utils import get_relative_url
 
-from .content import load_content_or_fail
+from .content import content_dir_for, load_content_or_fail
 from .links import page_url, strategy_path, worksheet_order, worksheet_path
+from .schema_docs import schema_reference
 
 PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"
 
@@ -71,3 +72,7 @@ class Renderer:
 
     def about_page(self) -> str:
         return self._render("about.html", guide=self.content.guide)
+
+    def content_reference(self) -> str:
+        return self._render("schema_reference.html",
+                            reference=schema_reference(content_dir_for(self.env.conf) / "schema"))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from html import unescape as html_unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -183,3 +184,13 @@ def test_every_link_inside_the_site_resolves(built_site):
             if not (file.is_file() or (file / "index.html").is_file()):
                 broken.append(f"{rel}: {value}")
     assert broken == []
+
+
+def test_edit_the_content_page_lists_every_schema_field(built_site):
+    html = (built_site / "maintain" / "edit-content" / "index.html").read_text(encoding="utf-8")
+    for name in ("guide", "strategy", "worksheet", "resources"):
+        schema = json.loads((ROOT / "content" / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        for field, spec in schema["properties"].items():
+            assert f"<code>{field}</code>" in html, f"{name}: {field}"
+            assert spec["description"] in html_unescape(html)
+    assert "<code>steps[].text</code>" in html and "<code>fields[].options[].label</code>" in html
