@@ -1,6 +1,7 @@
 """Fixtures shared by every kind of test: the project root and one built site per run."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 def build_site(dest: Path, config: Path = ROOT / "mkdocs.yml", env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` (never -q: it hides strict failures) and return the result."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run([*MKDOCS, "build", "--strict", "-f", str(config), "-d", str(dest)],
                           cwd=config.parent, capture_output=True, text=True, env=env)
 

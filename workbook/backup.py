@@ -59,7 +59,7 @@ class Problem(Exception):
 # --- checking and migrating ------------------------------------------------------
 
 def check_text(text) -> dict:
-    """Parse and check a backup file's text. Returns {"ok", "document", "notes", "summary"}."""
+    """Parse and check a backup file's text. Returns {"ok", "document", "notes"}."""
     notes: list[tuple[str, str, str]] = []
     try:
         if not isinstance(text, str):
