@@ -10,6 +10,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from mkdocs.utils import get_relative_url
 
+import workbook
+
 from .content import content_dir_for, load_content_or_fail
 from .links import page_url, strategy_path, worksheet_order, worksheet_path
 from .schema_docs import schema_reference
@@ -21,6 +23,7 @@ class Renderer:
     def __init__(self, env):
         self.env = env
         self.content = load_content_or_fail(env.conf)
+        workbook.use_content(self.content.worksheets)  # the build shows real engine output as samples
         self.jinja = Environment(
             loader=FileSystemLoader(PARTIALS),
             autoescape=select_autoescape(default=True, default_for_string=True),
@@ -56,7 +59,9 @@ class Renderer:
     def worksheet_page(self, worksheet_id: str) -> str:
         worksheet = self.content.worksheets[worksheet_id]
         strategy = self.content.strategy_by_id.get(worksheet["strategy"])
-        return self._render("worksheet.html", worksheet=worksheet, strategy=strategy)
+        shown = [example for example in worksheet["examples"] if example.get("show")]
+        sample = workbook.run(worksheet_id, shown[0]["inputs"]) if shown else None
+        return self._render("worksheet.html", worksheet=worksheet, strategy=strategy, sample=sample)
 
     def workbook_index(self) -> str:
         return self._render("workbook_index.html", worksheets=worksheet_order(self.content))

@@ -1,0 +1,27 @@
+// Baseline worker for benchmarks/bench.py. Served from <site>/_bench/, next to the
+// site's own assets/pyodide/ and assets/engine/.
+//   mode=sys     loadPyodide, then `import sys` (the baseline)
+//   mode=lock    loadPyodide({packages: ["workbook"]}) through the site's pyodide-lock.json
+//   mode=unpack  fetch the wheel in parallel with loadPyodide, then unpackArchive
+const mode = new URL(import.meta.url).searchParams.get("mode") || "sys";
+const PYODIDE = new URL("../assets/pyodide/", import.meta.url);
+const ENGINE = new URL("../assets/engine/", import.meta.url);
+
+async function wheel() {
+  const manifest = await (await fetch(new URL("engine.json", ENGINE))).json();
+  return new Uint8Array(await (await fetch(new URL(manifest.wheel, ENGINE))).arrayBuffer());
+}
+
+try {
+  const bytes = mode === "unpack" ? wheel() : null;
+  const { loadPyodide } = await import(new URL("pyodide.mjs", PYODIDE).href);
+  const pyodide = await loadPyodide({ indexURL: PYODIDE.href, packages: mode === "lock" ? ["workbook"] : [] });
+  if (mode === "unpack") {
+    const lib = pyodide.FS.readdir("/lib").find((name) => /^python3\.\d+$/.test(name));
+    pyodide.unpackArchive(await bytes, "wheel", { extractDir: `/lib/${lib}/site-packages` });
+  }
+  pyodide.runPython(mode === "sys" ? "import sys" : "import workbook");
+  postMessage({ type: "ready" });
+} catch (error) {
+  postMessage({ type: "failed", error: String(error) });
+}

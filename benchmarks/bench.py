@@ -1,0 +1,149 @@
+"""Time-to-ready and call time of the workbook, against bare Pyodide (run by `make bench`).
+
+Builds the site into a temporary folder, adds benchmarks/baseline/ as <site>/_bench/,
+serves both from one local server and measures in headless Chromium, over N runs:
+
+- navigation to engine-ready on a worksheet page, cold (a new browser context, empty
+  cache) and warm (the same context, second visit);
+- the same for the baseline page (the same Pyodide files, `import sys`, no site, no engine);
+- the two ways of installing the engine wheel, on bare pages (lock: loadPyodide with
+  packages=["workbook"] from pyodide-lock.json; unpack: fetch in parallel + unpackArchive);
+- one engine call: the postMessage round trip, timed in the page (median of 20 calls).
+
+    python benchmarks/bench.py [--runs 5] [--calls 20] [--write]   (--write updates README.md)
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.server import CHROMIUM_FLAGS, chromium_path, serve  # noqa: E402
+
+WORKSHEET = "workbook/reply/"
+TIMEOUT = 120_000
+
+
+def build(dest: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
+                          cwd=ROOT, capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"build failed:\n{done.stderr}")
+    shutil.copytree(ROOT / "benchmarks" / "baseline", dest / "_bench")
+
+
+def time_to_ready(page, url: str, ready: str, mark: str) -> float:
+    """Milliseconds from the start of navigation to the page's ready mark."""
+    page.goto(url)
+    page.wait_for_selector(ready, timeout=TIMEOUT)
+    return page.evaluate(f"performance.getEntriesByName({mark!r})[0].startTime")
+
+
+def site_ready(page, base):
+    return time_to_ready(page, base + WORKSHEET, '[data-status][data-state="ready"]', "workbook:engine-ready")
+
+
+def bare_ready(page, base, mode):
+    return time_to_ready(page, f"{base}_bench/index.html?mode={mode}", 'body[data-state="ready"]', "baseline:ready")
+
+
+def call_times(page, calls: int) -> list[float]:
+    form = page.locator('form[data-worksheet="reply"]')
+    form.get_by_label("Company", exact=True).fill("Northwind Books")
+    form.get_by_label("Recruiter's name").fill("Priya")
+    for i in range(1, calls + 1):
+        page.get_by_role("button", name="Draft my reply").click()
+        page.wait_for_selector(f'form[data-worksheet="reply"][data-ran="{i}"]', timeout=TIMEOUT)
+    return page.evaluate("performance.getEntriesByName('workbook:run').map(e => e.duration)")
+
+
+def measure(base: str, runs: int, calls: int) -> dict[str, list[float]]:
+    from playwright.sync_api import sync_playwright
+
+    keys = ("site_cold", "site_warm", "base_cold", "base_warm", "lock_cold", "unpack_cold", "call")
+    results: dict[str, list[float]] = {k: [] for k in keys}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        results["chromium"] = browser.version
+        for run in range(runs):
+            # Interleaved, so every variant sees the same machine noise.
+            for key, visit in (("site", site_ready), ("base", lambda pg, b: bare_ready(pg, b, "sys"))):
+                context = browser.new_context()
+                page = context.new_page()
+                results[f"{key}_cold"].append(visit(page, base))
+                results[f"{key}_warm"].append(visit(page, base))
+                if key == "site":
+                    results["call"].extend(call_times(page, calls))
+                context.close()
+            for mode in ("lock", "unpack"):
+                context = browser.new_context()
+                results[f"{mode}_cold"].append(bare_ready(context.new_page(), base, mode))
+                context.close()
+            print(f"run {run + 1}/{runs}: site cold {results['site_cold'][-1]:.0f} ms, "
+                  f"baseline cold {results['base_cold'][-1]:.0f} ms", file=sys.stderr)
+        browser.close()
+    return results
+
+
+def table(results) -> str:
+    med = {k: statistics.median(v) for k, v in results.items() if isinstance(v, list)}
+    rows = [
+        ("Worksheet page, navigation to engine ready, cold", med["site_cold"], med["base_cold"]),
+        ("Worksheet page, navigation to engine ready, warm", med["site_warm"], med["base_warm"]),
+        ("Baseline page (bare Pyodide, `import sys`), cold", med["base_cold"], med["base_cold"]),
+        ("Baseline page (bare Pyodide, `import sys`), warm", med["base_warm"], med["base_warm"]),
+        ("Bare page + wheel via pyodide-lock.json (`packages`), cold", med["lock_cold"], med["base_cold"]),
+        ("Bare page + wheel fetched in parallel + unpackArchive, cold", med["unpack_cold"], med["base_cold"]),
+    ]
+    lines = ["| Measure (median) | ms | vs baseline |", "|---|---:|---:|"]
+    lines += [f"| {name} | {value:.0f} | {value / base:.2f}× |" for name, value, base in rows]
+    lines.append(f"| One engine call (reply), postMessage round trip | {med['call']:.1f} | |")
+    return "\n".join(lines)
+
+
+def machine(chromium: str) -> str:
+    os_name = "unknown OS"
+    with open("/etc/os-release") as f:
+        for line in f:
+            if line.startswith("PRETTY_NAME="):
+                os_name = line.split("=", 1)[1].strip().strip('"')
+    return (f"{os.cpu_count()} cores, {os_name}, {platform.machine()}, "
+            f"Chromium {chromium}, Python {platform.python_version()}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--calls", type=int, default=20)
+    parser.add_argument("--write", action="store_true", help="record the figures in benchmarks/README.md")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        build(site)
+        with serve(site) as base:
+            results = measure(base, args.runs, args.calls)
+    text = table(results)
+    when = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    about = f"{when}; {machine(results['chromium'])}; {args.runs} runs, {args.calls} calls per run"
+    print(f"\n{about}\n\n{text}")
+    if args.write:
+        readme = ROOT / "benchmarks" / "README.md"
+        start, end = "<!-- figures -->", "<!-- /figures -->"
+        old = readme.read_text(encoding="utf-8")
+        head, rest = old.split(start, 1)
+        readme.write_text(f"{head}{start}\n{about}\n\n{text}\n{end}{rest.split(end, 1)[1]}", encoding="utf-8")
+        print(f"\nwritten to {readme.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,155 @@
+"""MkDocs hook: put the workbook's runtime into the built site.
+
+After every build (and every `mkdocs serve` rebuild) it writes:
+
+    assets/engine/workbook-<version>-py3-none-any.whl   the engine + content.json, reproducible
+    assets/engine/engine.json                           {"wheel", "sha256", "integrity"} for the worker
+    assets/pyodide/{pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm, python_stdlib.zip, pyodide-lock.json}
+
+The Pyodide files come from node_modules/pyodide (pinned in package-lock.json); nothing is
+fetched from a CDN. The copied pyodide-lock.json also registers the wheel as package
+"workbook" (the part of `pyodide lockfile add-wheels` that serves here), so
+`pyodide.loadPackage("workbook")` works too; see benchmarks/README.md for which way the
+worker uses and why.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import shutil
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+ENGINE_DIR = "assets/engine"
+PYODIDE_DIR = "assets/pyodide"
+PACKAGE = "workbook"
+# Every entry gets the same timestamp and mode, so the same sources give the same bytes.
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+# --- the engine wheel --------------------------------------------------------
+
+def project_version(root: Path = ROOT) -> str:
+    with open(root / "pyproject.toml", "rb") as f:
+        return tomllib.load(f)["project"]["version"]
+
+
+def content_json(worksheets: dict) -> bytes:
+    """The worksheet definitions the engine reads inside Pyodide (workbook/content.json)."""
+    return json.dumps(worksheets, sort_keys=True, ensure_ascii=False, indent=None,
+                      separators=(",", ":"), default=str).encode("utf-8")
+
+
+def _record_hash(data: bytes) -> str:
+    return "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+
+
+def wheel_entries(worksheets: dict, root: Path = ROOT, version: str | None = None) -> dict[str, bytes]:
+    """Archive path -> bytes for every file of the wheel (PEP 427), RECORD last."""
+    version = version or project_version(root)
+    pkg = root / PACKAGE
+    files: dict[str, bytes] = {}
+    for path in sorted(pkg.rglob("*.py")):
+        rel = path.relative_to(root)
+        if "__pycache__" in rel.parts:
+            continue
+        files[rel.as_posix()] = path.read_bytes()
+    files[f"{PACKAGE}/content.json"] = content_json(worksheets)
+    dist = f"{PACKAGE}-{version}.dist-info"
+    files[f"{dist}/METADATA"] = (
+        f"Metadata-Version: 2.1\nName: {PACKAGE}\nVersion: {version}\n"
+        "Summary: The engine behind the job-rejection workbook.\nRequires-Python: >=3.11\n"
+    ).encode()
+    files[f"{dist}/WHEEL"] = (b"Wheel-Version: 1.0\nGenerator: hooks/assets.py\n"
+                              b"Root-Is-Purelib: true\nTag: py3-none-any\n")
+    files[f"{dist}/top_level.txt"] = f"{PACKAGE}\n".encode()
+    record = "".join(f"{name},{_record_hash(data)},{len(data)}\n" for name, data in sorted(files.items()))
+    files[f"{dist}/RECORD"] = (record + f"{dist}/RECORD,,\n").encode()
+    return files
+
+
+def build_wheel(dest_dir: Path, worksheets: dict, root: Path = ROOT) -> Path:
+    """Write workbook-<version>-py3-none-any.whl into dest_dir, byte-for-byte reproducible."""
+    version = project_version(root)
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    wheel = dest_dir / f"{PACKAGE}-{version}-py3-none-any.whl"
+    entries = wheel_entries(worksheets, root, version)
+    record = f"{PACKAGE}-{version}.dist-info/RECORD"
+    order = sorted(name for name in entries if name != record) + [record]
+    with zipfile.ZipFile(wheel, "w") as zf:
+        for name in order:
+            info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, entries[name], compresslevel=9)
+    return wheel
+
+
+def sha256_hex(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# --- Pyodide runtime -----------------------------------------------------------
+
+def copy_pyodide(dest_dir: Path, root: Path = ROOT) -> None:
+    src = root / "node_modules" / "pyodide"
+    missing = [name for name in PYODIDE_FILES if not (src / name).is_file()]
+    if missing:
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(f"Pyodide is not installed ({src} lacks {', '.join(missing)}): run `npm ci` first.")
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        target = dest_dir / name
+        # mkdocs serve rebuilds often: skip the 13 MB copy when nothing changed.
+        if not (target.is_file() and target.stat().st_size == (src / name).stat().st_size
+                and target.stat().st_mtime >= (src / name).stat().st_mtime):
+            shutil.copy2(src / name, target)
+
+
+def register_wheel(lock_path: Path, wheel: Path, version: str) -> None:
+    """Add the engine wheel to the copied pyodide-lock.json as package "workbook"."""
+    lock = json.loads(lock_path.read_text(encoding="utf-8"))
+    lock["packages"][PACKAGE] = {
+        "name": PACKAGE,
+        "version": version,
+        "file_name": f"../engine/{wheel.name}",  # resolved against the lock file's folder
+        "install_dir": "site",
+        "sha256": sha256_hex(wheel),
+        "package_type": "package",
+        "imports": [PACKAGE],
+        "depends": [],
+        "unvendored_tests": False,
+    }
+    lock_path.write_text(json.dumps(lock, separators=(",", ":"), sort_keys=True), encoding="utf-8")
+
+
+def write_runtime(site_dir: Path, worksheets: dict, root: Path = ROOT) -> Path:
+    """Write the wheel, engine.json and the Pyodide files into a built site; return the wheel."""
+    wheel = build_wheel(site_dir / ENGINE_DIR, worksheets, root)
+    digest = hashlib.sha256(wheel.read_bytes()).digest()
+    manifest = {"wheel": wheel.name, "sha256": digest.hex(),
+                "integrity": "sha256-" + base64.b64encode(digest).decode()}
+    (site_dir / ENGINE_DIR / "engine.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    pyodide_dir = site_dir / PYODIDE_DIR
+    copy_pyodide(pyodide_dir, root)
+    # Always start from the pristine lock file, then add the engine to it.
+    shutil.copyfile(root / "node_modules" / "pyodide" / "pyodide-lock.json", pyodide_dir / "pyodide-lock.json")
+    register_wheel(pyodide_dir / "pyodide-lock.json", wheel, project_version(root))
+    return wheel
+
+
+# --- MkDocs events -------------------------------------------------------------
+
+def on_post_build(config, **kwargs):
+    from macros.content import load_content_or_fail
+
+    write_runtime(Path(config["site_dir"]), load_content_or_fail(config).worksheets)

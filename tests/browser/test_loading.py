@@ -1,0 +1,104 @@
+"""How the engine loads: typing works at once, the status goes to ready, a failed load
+says so and can be retried, guide pages never load Pyodide, and instant navigation
+from a guide page to a worksheet works."""
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import ENGINE_TIMEOUT, READY
+
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+
+
+def test_fields_accept_typing_before_python_is_ready(open_context, site_url):
+    context, recorder = open_context()
+    page = context.new_page()
+    page.goto(site_url + "workbook/reply/", wait_until="domcontentloaded")
+    company = page.get_by_label("Company")
+    company.fill("Northwind Books")
+    expect(company).to_have_value("Northwind Books")
+    status = page.locator("[data-status]")
+    expect(status).to_have_attribute("role", "status")
+    expect(status).to_have_attribute("aria-live", "polite")
+    # Submitting before Python is ready queues the request; the output comes once it is.
+    page.get_by_role("button", name="Draft my reply").click()
+    expect(status).to_contain_text("Ready", timeout=ENGINE_TIMEOUT)
+    expect(status).to_have_attribute("data-state", "ready")
+    expect(page.locator("[data-output] textarea.gr-draft__body")).to_have_value(
+        re.compile("Northwind Books"), timeout=ENGINE_TIMEOUT)
+    assert any(u.endswith("/assets/worker.js") for u in recorder.workers)
+    fetched = {u.rsplit("/", 1)[-1] for u in recorder.urls}
+    assert set(PYODIDE_FILES) <= fetched
+    assert any(u.endswith(".whl") for u in recorder.urls)
+
+
+def test_a_failed_load_shows_a_message_and_retry_works(open_context, site_url):
+    context, _ = open_context()
+    page = context.new_page()
+    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.goto(site_url + "workbook/check-in/")
+    status = page.locator("[data-status]")
+    expect(status).to_have_attribute("data-state", "failed", timeout=ENGINE_TIMEOUT)
+    expect(status).to_contain_text("Python could not start")
+    expect(status).to_contain_text("Your answers are still in the form")
+    page.unroute("**/pyodide.asm.wasm")
+    status.get_by_role("button", name="Retry").click()
+    expect(status).to_have_attribute("data-state", "ready", timeout=ENGINE_TIMEOUT)
+
+
+def test_a_missing_pyodide_module_also_fails_clearly(open_context, site_url):
+    context, _ = open_context()
+    page = context.new_page()
+    page.route("**/pyodide.mjs", lambda route: route.abort())
+    page.goto(site_url + "workbook/check-in/")
+    status = page.locator("[data-status]")
+    expect(status).to_have_attribute("data-state", "failed", timeout=ENGINE_TIMEOUT)
+    expect(status.get_by_role("button", name="Retry")).to_be_visible()
+
+
+def test_guide_pages_load_no_pyodide_and_no_worker(open_context, site_url):
+    context, recorder = open_context()
+    page = context.new_page()
+    for path in ("", "strategies/reply-professionally/", "workbook/"):
+        page.goto(site_url + path, wait_until="networkidle")
+    assert page.locator("form[data-worksheet]").count() == 0
+    assert [w for w in recorder.workers if "/assets/worker.js" in w] == []  # Material's search worker is fine
+    loaded = [u for u in recorder.urls if "pyodide" in u or u.endswith((".whl", "worker.js", ".wasm"))]
+    assert loaded == []
+
+
+def test_instant_navigation_from_a_strategy_to_its_worksheet(open_context, site_url):
+    context, recorder = open_context()
+    page = context.new_page()
+    page.goto(site_url + "strategies/reply-professionally/")
+    page.evaluate("window.__sameDocument = true")
+    page.get_by_role("link", name="Worksheet: Reply to the rejection").click()
+    form = page.locator('form[data-worksheet="reply"]')
+    expect(form).to_be_visible()
+    assert page.evaluate("window.__sameDocument") is True  # Material swapped the page in place
+    page.wait_for_selector(READY, timeout=ENGINE_TIMEOUT)
+    form.get_by_label("Company").fill("Fabrikam")
+    page.get_by_role("button", name="Draft my reply").click()
+    expect(page.locator("[data-output] textarea.gr-draft__body")).to_have_value(
+        re.compile("Fabrikam"), timeout=ENGINE_TIMEOUT)
+    # Back to a guide page and forward again: the same worker serves, no second Pyodide.
+    page.go_back()
+    expect(page.locator("form[data-worksheet]")).to_have_count(0)
+    page.go_forward()
+    page.wait_for_selector(READY, timeout=ENGINE_TIMEOUT)
+    assert sum("/assets/worker.js" in w for w in recorder.workers) == 1
+    assert sum(u.endswith("pyodide.asm.wasm") for u in recorder.urls) == 1
+
+
+def test_phone_and_dark_mode(open_context, site_url):
+    context, _ = open_context(viewport={"width": 390, "height": 844}, color_scheme="dark", is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url + "workbook/reply/")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    # Nothing wider than the screen, and the inputs are at least 16px (no zoom on focus).
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    size = page.get_by_label("Company").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size >= 16
+    page.wait_for_selector(READY, timeout=ENGINE_TIMEOUT)

@@ -1,0 +1,183 @@
+"""Each of the seven worksheets, filled in like a person would, in one page that stays
+loaded: the tests move between worksheets with Material's instant navigation (so Python
+starts once) and check the output against expectations written by hand."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import ENGINE_TIMEOUT, READY
+
+
+def go(page, worksheet: str):
+    """Open a worksheet from the site's navigation, as a click (instant navigation)."""
+    page.locator(f'.md-nav a[href$="/{worksheet}/"], .md-nav a[href="../{worksheet}/"]').first.click()
+    page.wait_for_selector(f'form[data-worksheet="{worksheet}"]')
+    assert page.evaluate("window.__sameDocument") is True, "the page was reloaded, not navigated instantly"
+    page.wait_for_selector(READY, timeout=ENGINE_TIMEOUT)
+    return page.locator(f'form[data-worksheet="{worksheet}"]')
+
+
+def pick(form, field: str, *labels: str):
+    for label in labels:
+        form.locator(f'[data-field="{field}"] label.gr-option', has_text=label).first.click()
+
+
+def submit(page, form, button: str):
+    before = int(form.get_attribute("data-ran") or 0)
+    page.get_by_role("button", name=button).click()
+    expect(form).to_have_attribute("data-ran", str(before + 1), timeout=ENGINE_TIMEOUT)
+    return page.locator("[data-output]")
+
+
+@pytest.fixture
+def page(workbook_page):
+    return workbook_page[0]
+
+
+def test_reply_drafts_a_subject_body_and_mail_link(page):
+    form = go(page, "reply")
+    form.get_by_label("Recruiter's name").fill("Priya")
+    form.get_by_label("Company", exact=True).fill("Northwind Books")
+    form.get_by_label("Role").fill("Product Designer")
+    pick(form, "stage", "Final round")
+    pick(form, "tone", "Formal")
+    pick(form, "ask_feedback", "Yes")
+    form.get_by_label("Your name").fill("Sam Rivera")
+    form.get_by_label("Their email address").fill("priya@northwind.example")
+    output = submit(page, form, "Draft my reply")
+
+    subject = output.locator("textarea.gr-draft__subject").input_value()
+    body = output.locator("textarea.gr-draft__body").input_value()
+    assert subject.startswith("Re:")
+    assert "Northwind Books" in body and body.startswith("Dear Priya,")
+    assert "final round" in body and "feedback" in body and "Sam Rivera" in body
+    assert "reconsider" not in body
+    href = output.locator('[data-action="mailto"]').get_attribute("href")
+    assert href.startswith("mailto:priya@northwind.example?subject=Re%3A%20")
+    assert "%20" in href and "+" not in href and "%0A" in href  # spaces and line breaks kept
+    expect(output.get_by_role("button", name="Copy the message")).to_be_visible()
+
+
+def test_reply_to_a_no_reply_address_gets_a_note_and_no_mail_link(page):
+    form = go(page, "reply")
+    form.get_by_label("Company", exact=True).fill("Contoso")
+    pick(form, "stage", "Application")
+    form.get_by_label("Their email address").fill("no-reply@contoso.example")
+    form.get_by_label("A line of your own").fill("Please RECONSIDER, this was UNFAIR AND RUSHED!!!")
+    output = submit(page, form, "Draft my reply")
+
+    expect(output.locator('[data-note="no_reply_address"]')).to_contain_text("no-reply@contoso.example")
+    expect(output.locator('[data-action="mailto"]')).to_have_count(0)
+    expect(output.locator('[data-note="tone_reconsider"]')).to_be_visible()
+    assert "Contoso" in output.locator("textarea.gr-draft__body").input_value()
+
+
+def test_check_in_acknowledges_and_suggests_a_cool_off(page):
+    form = go(page, "check-in")
+    pick(form, "feelings", "Disappointed", "Frustrated")
+    form.get_by_label("In your own words").fill("I was sure the final round went well.")
+    pick(form, "intensity", "5")
+    pick(form, "need", "Getting my reply written")
+    output = submit(page, form, "Check in")
+    expect(output).to_contain_text("It makes sense to feel disappointed and frustrated right now.")
+    expect(output).to_contain_text("wait about a day")
+
+
+def test_feedback_asks_the_questions_picked(page):
+    form = go(page, "feedback")
+    form.get_by_label("Recruiter's name").fill("Priya")
+    form.get_by_label("Company", exact=True).fill("Northwind Books")
+    form.get_by_label("Role").fill("Product Designer")
+    pick(form, "questions", "The main thing that held my application back", "One thing to do differently next time")
+    form.get_by_label("Anything to add").fill("I met you and Dana on Tuesday.")
+    output = submit(page, form, "Draft my request")
+    body = output.locator("textarea.gr-draft__body").input_value()
+    assert body.startswith("Hi Priya,")
+    assert "1. What was the main thing that held my application back?" in body
+    assert "I met you and Dana on Tuesday." in body
+    assert re.search(r"may not be able to share", body)
+
+
+def test_reflect_makes_an_ordered_plan(page):
+    form = go(page, "reflect")
+    pick(form, "resume_tailored", "No")
+    pick(form, "questions_prepared", "No")
+    pick(form, "answers_prepared", "Yes")
+    pick(form, "interview_went", "Some parts went well")
+    form.get_by_label("Skills or qualifications you were missing").fill("Figma prototyping")
+    pick(form, "goals", "Yes, they still fit")
+    output = submit(page, form, "Make my plan")
+    expect(output).to_contain_text("You prepared in 1 of 3 ways.")
+    expect(output.locator("ol").first).to_contain_text("Figma prototyping")
+
+
+def test_network_plans_the_week_with_drafts(page):
+    form = go(page, "network")
+    pick(form, "platforms", "Reddit")  # LinkedIn is already ticked
+    form.get_by_label("How many people or groups this week?").fill("3")
+    form.get_by_label("People or groups to reach").fill("Dana Lee\nr/careeradvice")
+    form.get_by_label("Your field or industry").fill("product design")
+    output = submit(page, form, "Plan my week")
+    expect(output).to_contain_text("Monday: reach out to Dana Lee on LinkedIn")
+    expect(output).to_contain_text("Tuesday: reach out to r/careeradvice on Reddit")
+    drafts = [d.input_value() for d in output.locator("textarea.gr-draft__body").all()]
+    assert any(d.startswith("Hi Dana Lee") for d in drafts)
+
+
+def test_recharge_makes_a_break_plan(page):
+    form = go(page, "recharge")
+    form.get_by_label("People you can talk to").fill("Alex, my sister")
+    pick(form, "recharge", "A walk", "Music")
+    form.get_by_label("Something else that helps").fill("baking bread")
+    output = submit(page, form, "Make my break plan")
+    expect(output).to_contain_text("Talk to Alex, my sister.")
+    expect(output).to_contain_text("Make time for a walk, music and baking bread.")
+
+
+def test_log_keeps_entries_and_charts_them(page):
+    form = go(page, "log")
+    log = page.locator("[data-log]")
+    expect(log.locator("[data-log-empty]")).to_be_visible()
+    for date, company, stage in [("2024-05-09", "Northwind Books", "Application"),
+                                 ("2024-05-07", "Contoso", "Phone screen"),
+                                 ("2024-05-02", "Fabrikam", "Application")]:
+        form.get_by_label("Date").fill(date)
+        form.get_by_label("Company", exact=True).fill(company)
+        pick(form, "stage", stage)
+        page.get_by_role("button", name="Add to log").click()
+    rows = log.locator("tbody tr")
+    expect(rows).to_have_count(3)
+    expect(rows.nth(1)).to_contain_text("Phone screen")
+    expect(form.get_by_label("Company", exact=True)).to_have_value("")  # the form is ready for the next one
+
+    # Edit the second entry: it was an interview; then delete the third.
+    rows.nth(1).get_by_role("button", name="Edit entry 2").click()
+    expect(form.get_by_label("Company", exact=True)).to_have_value("Contoso")
+    pick(form, "stage", "Interview")
+    page.get_by_role("button", name="Save changes").click()
+    expect(rows.nth(1)).to_contain_text("Interview")
+    rows.nth(2).get_by_role("button", name="Delete entry 3").click()
+    expect(rows).to_have_count(2)
+    form.get_by_label("Date").fill("2024-05-03")
+    form.get_by_label("Company", exact=True).fill("Tailspin")
+    pick(form, "stage", "Application")
+    page.get_by_role("button", name="Add to log").click()
+    expect(rows).to_have_count(3)
+
+    output = submit(page, form, "Show my patterns")
+    chart = output.locator("figure.gr-chart")
+    expect(chart.locator("svg rect")).to_have_count(4)
+    numbers = chart.locator(".gr-chart__numbers li").all_inner_texts()
+    assert numbers == ["Application: 2", "Phone screen: 0", "Interview: 1", "Final round: 0"]
+    expect(output).to_contain_text("You have logged 3 rejections")
+
+
+def test_submitting_twice_replaces_the_output(page):
+    form = go(page, "recharge")
+    submit(page, form, "Make my break plan")
+    submit(page, form, "Make my break plan")
+    expect(page.locator("[data-output] .gr-out-list, [data-output] .gr-out-paragraph").first).to_be_visible()
+    assert page.locator("[data-output] h2").count() == 1

@@ -1,0 +1,51 @@
+// Run worksheet examples inside real Pyodide (Node, node_modules/pyodide; no browser).
+//
+//   node tests/parity/run_examples.mjs <workbook-*.whl> [cases.json]
+//
+// Installs the wheel the site serves (unpackArchive into site-packages, as worker.js
+// does), then calls workbook.run for every case and prints one JSON document:
+//   [{"worksheet", "name", "output": "<json.dumps of the result>"}, ...]
+// Cases default to every worksheet's `examples` in the wheel's own workbook/content.json;
+// cases.json, if given, is a list of {"worksheet", "name", "inputs"}.
+import { readFileSync } from "node:fs";
+import { loadPyodide } from "pyodide";
+
+const [wheelPath, casesPath] = process.argv.slice(2);
+if (!wheelPath) {
+  console.error("usage: node run_examples.mjs <wheel> [cases.json]");
+  process.exit(2);
+}
+
+// Report a failure as its message only (a stack trace here would print Pyodide's minified source).
+process.on("uncaughtException", (error) => {
+  console.error(String(error?.message ?? error).slice(0, 4000));
+  process.exit(1);
+});
+
+const pyodide = await loadPyodide({ stdout: () => {}, stderr: (line) => console.error(line) });
+const lib = pyodide.FS.readdir("/lib").find((name) => /^python3\.\d+$/.test(name));
+const sitePackages = `/lib/${lib}/site-packages`;
+pyodide.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel", { extractDir: sitePackages });
+
+let cases;
+if (casesPath) {
+  cases = JSON.parse(readFileSync(casesPath, "utf8"));
+} else {
+  const content = JSON.parse(pyodide.FS.readFile(`${sitePackages}/workbook/content.json`, { encoding: "utf8" }));
+  cases = Object.values(content).flatMap((worksheet) =>
+    (worksheet.examples || []).map((example) => ({ worksheet: worksheet.id, name: example.name, inputs: example.inputs })));
+}
+
+const run = pyodide.pyimport("workbook").run;
+const dumps = pyodide.pyimport("json").dumps;
+const results = cases.map(({ worksheet, name, inputs }) => {
+  const args = pyodide.toPy(inputs);
+  const result = run(worksheet, args);
+  try {
+    return { worksheet, name, output: dumps.callKwargs(result, { ensure_ascii: false }) };
+  } finally {
+    args?.destroy?.();
+    result?.destroy?.();
+  }
+});
+process.stdout.write(JSON.stringify({ python: pyodide.version, cases: results }) + "\n");

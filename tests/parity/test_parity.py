@@ -1,0 +1,77 @@
+"""Parity: every worksheet example gives byte-identical output in CPython and in Pyodide.
+
+The wheel is built exactly as the site build builds it (hooks/assets.py), installed into
+real Pyodide under Node (node_modules/pyodide), and each example's output is compared,
+as the json.dumps text, with CPython's workbook.run on the same content and inputs.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from tests.conftest import ROOT
+
+SCRIPT = ROOT / "tests" / "parity" / "run_examples.mjs"
+
+
+def _assets_hook():
+    spec = importlib.util.spec_from_file_location("hooks_assets", ROOT / "hooks" / "assets.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def wheel_and_content(tmp_path_factory):
+    from macros.content import load_content
+
+    assets = _assets_hook()
+    worksheets = load_content().worksheets
+    wheel = assets.build_wheel(tmp_path_factory.mktemp("wheel"), worksheets)
+    # What the engine reads inside Pyodide: the content.json packed into the wheel.
+    return wheel, json.loads(assets.content_json(worksheets))
+
+
+@pytest.fixture(scope="module")
+def pyodide_results(wheel_and_content):
+    node = shutil.which("node")
+    assert node, "Node is needed for the parity test (see README: npm ci)"
+    wheel, _ = wheel_and_content
+    done = subprocess.run([node, str(SCRIPT), str(wheel)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def test_every_example_runs_in_pyodide(pyodide_results, wheel_and_content):
+    _, content = wheel_and_content
+    expected = {(w["id"], e["name"]) for w in content.values() for e in w["examples"]}
+    assert {(c["worksheet"], c["name"]) for c in pyodide_results["cases"]} == expected
+    assert pyodide_results["python"]  # the Pyodide version that ran them
+
+
+def test_pyodide_output_equals_cpython_output(pyodide_results, wheel_and_content):
+    import workbook
+
+    _, content = wheel_and_content
+    workbook.use_content(content)
+    inputs = {(w["id"], e["name"]): e["inputs"] for w in content.values() for e in w["examples"]}
+    mismatches = []
+    for case in pyodide_results["cases"]:
+        key = (case["worksheet"], case["name"])
+        cpython = json.dumps(workbook.run(key[0], inputs[key]), ensure_ascii=False)
+        if cpython != case["output"]:
+            mismatches.append(f"{key}:\n  CPython: {cpython}\n  Pyodide: {case['output']}")
+    assert not mismatches, "\n".join(mismatches)
+
+
+def test_the_wheel_is_reproducible(tmp_path, wheel_and_content):
+    from macros.content import load_content
+
+    wheel, _ = wheel_and_content
+    again = _assets_hook().build_wheel(tmp_path, load_content().worksheets)
+    assert again.read_bytes() == wheel.read_bytes()
+    assert again.name == wheel.name and again.name.startswith("workbook-") and again.name.endswith("-py3-none-any.whl")
