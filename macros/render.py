@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from mkdocs.utils import get_relative_url
 
 import workbook
+from workbook import backup
 
 from .content import content_dir_for, load_content_or_fail
 from .links import page_url, strategy_path, worksheet_order, worksheet_path
@@ -36,6 +37,8 @@ class Renderer:
             strategy_url=lambda sid: self.url(strategy_path(sid)),
             worksheet_url=lambda wid: self.url(worksheet_path(wid)),
             content=self.content,
+            # The saved-data format, from the engine, for the page's storage code (storage.js).
+            storage={"format": backup.FORMAT, "version": backup.VERSION, "max_bytes": backup.MAX_BACKUP_BYTES},
         )
 
     def url(self, path: str) -> str:

@@ -30,7 +30,6 @@ MAX_LOG_ENTRIES = 2000
 _HTML = re.compile(r"<\s*[a-zA-Z!/?]|javascript:", re.IGNORECASE)
 _WORKSHEET_ID = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
 _FIELD_ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
-LOG_FIELDS = ("id", "date", "company", "role", "source", "stage", "feedback", "note", "created_at", "updated_at")
 
 TEXT = {
     "too_big": "This file is larger than 1 MB, so it cannot be a backup from this site. Nothing was changed.",
@@ -153,6 +152,8 @@ def _checked_worksheets(worksheets) -> dict:
 
 
 def _checked_log(log) -> list:
+    """Log entries are checked like answers: field names to plain values. Which fields an entry
+    has follows the log worksheet's YAML, so a renamed field's old values are kept, not refused."""
     if not isinstance(log, list):
         raise _wrong("log", "must be a list of entries")
     if len(log) > MAX_LOG_ENTRIES:
@@ -161,17 +162,11 @@ def _checked_log(log) -> list:
     for i, entry in enumerate(log):
         if not isinstance(entry, dict):
             raise _wrong(f"log[{i}]", "must be an entry")
-        unknown = set(entry) - set(LOG_FIELDS)
-        if unknown:
-            raise _wrong(f"log[{i}]", f"has unknown parts: {', '.join(sorted(unknown))}")
         clean = {}
         for key, value in entry.items():
-            if key == "feedback":
-                if value is not None and not isinstance(value, bool):
-                    raise _wrong(f"log[{i}].feedback", "must be yes or no")
-                clean[key] = value
-            else:
-                clean[key] = _optional_text(value, f"log[{i}].{key}")
+            if not _FIELD_ID.match(key):
+                raise _wrong(f"log[{i}].{key[:40]}", "is not a field name")
+            clean[key] = _answer(value, f"log[{i}].{key}")
         checked.append(clean)
     return checked
 

@@ -1,36 +1,34 @@
-// What a worksheet remembers while the page is open. For now the log's entries live in
-// memory only; saving to localStorage plugs in here later (a `store` with load/save),
-// without touching the page glue.
+// The rejection log's entries, kept in the store (storage.js) as events with ids. Every
+// change is applied to what is stored at that moment, so two tabs adding or editing
+// entries never erase each other's: an entry is only ever changed by its id.
 
-/**
- * A list of log entries (each one the answers of the entry form) with change listeners.
- * @param {{load?: () => Array<object>, save?: (entries: Array<object>) => void}} [store]
- */
-export function createLog(store = {}) {
-  let entries = store.load?.() ?? [];
-  const listeners = new Set();
-  const changed = () => {
-    store.save?.(entries);
-    for (const listener of listeners) listener(entries);
-  };
-  return {
-    /** @returns {Array<object>} a copy of the entries, oldest first */
-    entries: () => entries.map((entry) => ({ ...entry })),
-    add(entry) { entries = [...entries, { ...entry }]; changed(); },
-    update(index, entry) { entries = entries.map((old, i) => (i === index ? { ...entry } : old)); changed(); },
-    remove(index) { entries = entries.filter((_, i) => i !== index); changed(); },
-    /** Call `listener(entries)` after every change; returns a function that stops it. */
-    subscribe(listener) { listeners.add(listener); return () => listeners.delete(listener); },
-  };
+function newId() {
+  return globalThis.crypto?.randomUUID?.() ?? `e${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
 }
 
-const logs = new Map();
-
 /**
- * The log of one worksheet, kept across Material's instant navigations.
- * @param {string} worksheet worksheet id
+ * The log of entries in `store` (see storage.js: logEntries / updateLog / subscribe).
+ * @param {object} store
  */
-export function logFor(worksheet) {
-  if (!logs.has(worksheet)) logs.set(worksheet, createLog());
-  return logs.get(worksheet);
+export function createLog(store) {
+  const stamp = () => new Date().toISOString();
+  // Entries restored from an older backup may have no id yet: give them one, once.
+  if (store.logEntries().some((entry) => !entry.id)) {
+    store.updateLog((entries) => entries.map((entry) => (entry.id ? entry : { ...entry, id: newId() })));
+  }
+  return {
+    /** @returns {Array<object>} the entries, oldest first, each with its id */
+    entries: () => store.logEntries().map((entry) => ({ ...entry })),
+    /** @returns {boolean} false when the entry is kept in this tab only */
+    add(entry) {
+      return store.updateLog((entries) => [...entries, { ...entry, id: newId(), created_at: stamp() }]);
+    },
+    update(id, entry) {
+      return store.updateLog((entries) => entries.map((old) =>
+        (old.id === id ? { ...old, ...entry, id, updated_at: stamp() } : old)));
+    },
+    remove(id) {
+      return store.updateLog((entries) => entries.filter((old) => old.id !== id));
+    },
+  };
 }

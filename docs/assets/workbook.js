@@ -6,94 +6,13 @@
 // Loaded through mkdocs.yml `extra_javascript` (type: module) and wired inside Material's
 // `document$`, so it also works after instant navigation; one worker serves every page.
 
+import { getEngine, runWorksheet, STATUS_TEXT } from "./engine.js";
 import { describeAnswer, fieldLabels, readAnswers, writeAnswers } from "./form.js";
 import { renderMessage, renderOutput } from "./render.js";
-import { logFor } from "./state.js";
-
-// --- the engine: one worker per tab ----------------------------------------------
-
-const STATUS_TEXT = {
-  ready: "Ready. Your answers are worked out on this device.",
-  failed: "Python could not start, so the drafting is not available right now. Your answers are still in the form.",
-};
-
-let engine = null;
-
-/** The engine's current state, shared by every form on every page of this visit. */
-function createEngine() {
-  const worker = new Worker(new URL("worker.js", import.meta.url), { type: "module", name: "workbook" });
-  const self = { worker, state: "loading", stage: "python", text: "Loading Python…", error: null, pending: new Map(), listeners: new Set(), nextId: 1 };
-  const emit = () => {
-    for (const listener of self.listeners) listener(self);
-  };
-  const fail = (error) => {
-    self.state = "failed";
-    self.error = error;
-    for (const { reject } of self.pending.values()) reject(new Error(error));
-    self.pending.clear();
-    emit();
-  };
-  worker.addEventListener("message", ({ data }) => {
-    if (data.type === "progress") {
-      Object.assign(self, { stage: data.stage, text: data.text });
-      emit();
-    } else if (data.type === "ready") {
-      self.state = "ready";
-      performance.mark("workbook:engine-ready");
-      emit();
-    } else if (data.type === "failed") {
-      fail(data.error);
-    } else if (self.pending.has(data.id)) {
-      const { resolve, reject } = self.pending.get(data.id);
-      self.pending.delete(data.id);
-      if (data.ok) resolve(data.output);
-      else reject(new Error(data.error));
-    }
-  });
-  // A worker script that cannot load at all reports here, not through a message.
-  worker.addEventListener("error", (event) => {
-    event.preventDefault();
-    fail(event.message || "the worker could not start");
-  });
-  return self;
-}
-
-/**
- * The engine worker, started on first use and reused across instant navigations.
- * @param {{restart?: boolean}} [options] restart: replace a failed worker with a new one
- */
-export function getEngine({ restart = false } = {}) {
-  if (engine && restart) {
-    engine.worker.terminate();
-    const listeners = engine.listeners;
-    engine = createEngine();
-    engine.listeners = listeners;
-    for (const listener of listeners) listener(engine);
-  }
-  engine ??= createEngine();
-  return engine;
-}
-
-/**
- * Ask the engine for a worksheet's output. Posts at once: the worker answers as soon as
- * Python is ready, so a person can submit before it is.
- * @param {string} worksheet worksheet id
- * @param {object} inputs field id -> value (for a log: {entries, today})
- * @returns {Promise<object>} the output of workbook.run
- */
-export function runWorksheet(worksheet, inputs) {
-  const current = getEngine();
-  if (current.state === "failed") return Promise.reject(new Error(current.error));
-  const id = current.nextId++;
-  const wasReady = current.state === "ready";
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    current.pending.set(id, { resolve, reject });
-    current.worker.postMessage({ id, type: "run", worksheet, inputs });
-  }).finally(() => {
-    if (wasReady) performance.measure("workbook:run", { start: started, end: performance.now() });
-  });
-}
+import { wireBackupPanel } from "./backup.js";
+import { wireSaving } from "./saving.js";
+import { createLog } from "./state.js";
+import { siteStore } from "./storage.js";
 
 // --- one worksheet form ---------------------------------------------------------------
 
@@ -145,8 +64,8 @@ function button(text, action, onClick) {
 }
 
 /** The log layout: the form adds or edits one entry; the table lists them all. */
-function wireLog(form, root) {
-  const log = logFor(form.dataset.worksheet);
+function wireLog(form, root, store) {
+  const log = createLog(store);
   const table = root.querySelector("[data-log-table]");
   const empty = root.querySelector("[data-log-empty]");
   const announce = root.querySelector("[data-log-announce]");
@@ -182,7 +101,7 @@ function wireLog(form, root) {
       actions.className = "gr-log__actions";
       const name = `entry ${index + 1}`;
       const edit = button("Edit", "edit", () => {
-        editing = index;
+        editing = entry.id;
         writeAnswers(form, entry);
         addButton.textContent = "Save changes";
         cancel.hidden = false;
@@ -190,8 +109,8 @@ function wireLog(form, root) {
       });
       edit.setAttribute("aria-label", `Edit ${name}`);
       const del = button("Delete", "delete", () => {
-        log.remove(index);
-        if (editing === index) stopEditing();
+        log.remove(entry.id);
+        if (editing === entry.id) stopEditing();
         announce.textContent = `Deleted ${name}.`;
         draw();
       });
@@ -202,6 +121,11 @@ function wireLog(form, root) {
   };
 
   cancel.addEventListener("click", stopEditing);
+  // Another tab (or an import) changed the log: draw what is stored now.
+  const unsubscribe = store.subscribe(({ kind }) => {
+    if (!form.isConnected) return unsubscribe();
+    if (kind === "log" || kind === "all") draw();
+  });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const entry = readAnswers(form);
@@ -209,8 +133,9 @@ function wireLog(form, root) {
       log.add(entry);
       announce.textContent = `Added entry ${log.entries().length}.`;
     } else {
+      const number = log.entries().findIndex((old) => old.id === editing) + 1;
       log.update(editing, entry);
-      announce.textContent = `Saved entry ${editing + 1}.`;
+      announce.textContent = `Saved entry ${number}.`;
     }
     stopEditing();
     draw();
@@ -250,10 +175,12 @@ function wireForm(form) {
   getEngine().listeners.add(listener);
   showStatus(status, getEngine());
 
+  const store = siteStore();
   if (form.dataset.layout === "log") {
-    const inputs = wireLog(form, root);
+    const inputs = wireLog(form, root, store);
     root.querySelector('[data-action="run"]').addEventListener("click", () => showResults(form, root, inputs()));
   } else {
+    wireSaving(form, store);
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       showResults(form, root, readAnswers(form));
@@ -261,10 +188,33 @@ function wireForm(form) {
   }
 }
 
+/**
+ * Answers saved by an older copy of the site (format version 0) are brought up to date
+ * by the engine, once, and the old copy is left where it was: nothing is discarded.
+ */
+async function migrateOlderAnswers(store) {
+  const legacy = store.legacyText();
+  if (!legacy || !store.isEmpty()) return;
+  try {
+    const output = await runWorksheet("backup-check", { text: legacy });
+    if (output?.data?.ok && store.isEmpty()) {
+      store.replaceAll(output.data.document, { keepUndo: false });
+      store.updateMeta({ migrated_from: 0 });
+    }
+  } catch {
+    // Python unavailable: try again on the next visit; the old answers are untouched.
+  }
+}
+
 function wireAll() {
   const forms = document.querySelectorAll("form[data-worksheet]");
+  const panels = document.querySelectorAll("[data-backup]");
   if (forms.length) getEngine(); // start Python before anything else on the page
+  const store = siteStore();
+  if (!store) return;
   forms.forEach(wireForm);
+  panels.forEach((panel) => wireBackupPanel(panel, store));
+  migrateOlderAnswers(store);
 }
 
 // Material's instant navigation swaps the page without re-running scripts: document$

@@ -76,8 +76,8 @@ def test_fields_of_the_wrong_type():
                                                "yes/no or a list of texts). Nothing was changed.")
     bad_log = {**GOOD, "log": "not a list"}
     assert "(log: must be a list of entries)" in refused(json.dumps(bad_log))
-    bad_feedback = {**GOOD, "log": [{"feedback": "maybe"}]}
-    assert "(log[0].feedback: must be yes or no)" in refused(json.dumps(bad_feedback))
+    bad_entry = {**GOOD, "log": [{"feedback": {"nested": True}}]}
+    assert "(log[0].feedback: must be text, a number, yes/no or a list of texts)" in refused(json.dumps(bad_entry))
     bad_version = {**GOOD, "version": "1"}
     assert "(version: must be a whole number)" in refused(json.dumps(bad_version))
 

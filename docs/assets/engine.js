@@ -1,0 +1,85 @@
+// The engine worker (worker.js: Pyodide + the workbook wheel), one per tab, reused
+// across Material's instant navigations. Everything that talks to it goes through here.
+
+export const STATUS_TEXT = {
+  ready: "Ready. Your answers are worked out on this device.",
+  failed: "Python could not start, so the drafting is not available right now. Your answers are still in the form.",
+};
+
+let engine = null;
+
+/** The engine's current state, shared by every form on every page of this visit. */
+function createEngine() {
+  const worker = new Worker(new URL("worker.js", import.meta.url), { type: "module", name: "workbook" });
+  const self = { worker, state: "loading", stage: "python", text: "Loading Python…", error: null, pending: new Map(), listeners: new Set(), nextId: 1 };
+  const emit = () => {
+    for (const listener of self.listeners) listener(self);
+  };
+  const fail = (error) => {
+    self.state = "failed";
+    self.error = error;
+    for (const { reject } of self.pending.values()) reject(new Error(error));
+    self.pending.clear();
+    emit();
+  };
+  worker.addEventListener("message", ({ data }) => {
+    if (data.type === "progress") {
+      Object.assign(self, { stage: data.stage, text: data.text });
+      emit();
+    } else if (data.type === "ready") {
+      self.state = "ready";
+      performance.mark("workbook:engine-ready");
+      emit();
+    } else if (data.type === "failed") {
+      fail(data.error);
+    } else if (self.pending.has(data.id)) {
+      const { resolve, reject } = self.pending.get(data.id);
+      self.pending.delete(data.id);
+      if (data.ok) resolve(data.output);
+      else reject(new Error(data.error));
+    }
+  });
+  // A worker script that cannot load at all reports here, not through a message.
+  worker.addEventListener("error", (event) => {
+    event.preventDefault();
+    fail(event.message || "the worker could not start");
+  });
+  return self;
+}
+
+/**
+ * The engine worker, started on first use and reused across instant navigations.
+ * @param {{restart?: boolean}} [options] restart: replace a failed worker with a new one
+ */
+export function getEngine({ restart = false } = {}) {
+  if (engine && restart) {
+    engine.worker.terminate();
+    const listeners = engine.listeners;
+    engine = createEngine();
+    engine.listeners = listeners;
+    for (const listener of listeners) listener(engine);
+  }
+  engine ??= createEngine();
+  return engine;
+}
+
+/**
+ * Ask the engine for a worksheet's output. Posts at once: the worker answers as soon as
+ * Python is ready, so a person can submit before it is.
+ * @param {string} worksheet worksheet id
+ * @param {object} inputs field id -> value (for a log: {entries, today})
+ * @returns {Promise<object>} the output of workbook.run
+ */
+export function runWorksheet(worksheet, inputs) {
+  const current = getEngine();
+  if (current.state === "failed") return Promise.reject(new Error(current.error));
+  const id = current.nextId++;
+  const wasReady = current.state === "ready";
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    current.pending.set(id, { resolve, reject });
+    current.worker.postMessage({ id, type: "run", worksheet, inputs });
+  }).finally(() => {
+    if (wasReady) performance.measure("workbook:run", { start: started, end: performance.now() });
+  });
+}

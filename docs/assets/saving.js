@@ -1,0 +1,120 @@
+// Autosave for one worksheet form: restore what was saved, save each change a moment
+// after it is made, keep another tab's newer answers, and show answers saved under
+// fields the worksheet no longer has ("Answers from an earlier version").
+
+import { runWorksheet } from "./engine.js";
+import { readAnswers, writeAnswers } from "./form.js";
+import { renderOutput } from "./render.js";
+
+const SAVE_DELAY_MS = 300;
+
+const SAVED_TEXT = {
+  ok: "Saved on this device.",
+  blocked: "Not saved: this browser is not letting the site store anything (private mode or a setting). Your answers stay while this tab is open; download a backup to keep them.",
+  full: "Not saved: this browser's storage for the site is full. Your answers stay while this tab is open; download a backup to keep them.",
+  other_tab: "Updated with answers saved in another tab.",
+};
+
+/** Ask the browser to keep this site's storage when it clears space (once per tab). */
+let persistAsked = false;
+function askToPersist() {
+  if (persistAsked) return;
+  persistAsked = true;
+  navigator.storage?.persist?.().catch(() => {});
+}
+
+/**
+ * Restore and autosave a worksheet form.
+ * @param {HTMLFormElement} form form[data-worksheet]
+ * @param {object} store from storage.js
+ */
+export function wireSaving(form, store) {
+  const worksheet = form.dataset.worksheet;
+  const root = form.closest(".gr-worksheet") || form.parentElement;
+  const saved = form.querySelector("[data-saved]");
+  const dirty = new Set(); // fields changed in this tab since the last save
+  let timer = null;
+
+  const say = (key) => {
+    if (!saved) return;
+    saved.textContent = SAVED_TEXT[key];
+    saved.dataset.state = key;
+  };
+
+  const restore = () => {
+    const typed = readAnswers(form);
+    const keep = Object.fromEntries([...dirty].map((field) => [field, typed[field]]));
+    writeAnswers(form, { ...store.answers(worksheet).answers, ...keep });
+  };
+
+  const save = () => {
+    clearTimeout(timer);
+    timer = null;
+    if (!dirty.size) return;
+    const typed = readAnswers(form);
+    const changes = Object.fromEntries([...dirty].map((field) => [field, typed[field]]));
+    dirty.clear();
+    const ok = store.saveAnswers(worksheet, changes);
+    say(ok ? "ok" : store.problem);
+    askToPersist();
+  };
+
+  const changed = (event) => {
+    const field = event.target.closest?.("[data-field]");
+    if (!field) return;
+    dirty.add(field.dataset.field);
+    clearTimeout(timer);
+    timer = setTimeout(save, SAVE_DELAY_MS);
+  };
+
+  restore();
+  if (store.problem) say(store.problem);
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+  form.addEventListener("focusout", save);
+  // Closing the tab or switching away must not lose the last few keystrokes.
+  const flush = () => { if (form.isConnected) save(); };
+  window.addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", flush);
+
+  const unsubscribe = store.subscribe(({ kind, worksheet: which }) => {
+    if (!form.isConnected) {
+      window.removeEventListener("pagehide", flush);
+      document.removeEventListener("visibilitychange", flush);
+      return unsubscribe();
+    }
+    if (kind === "all" || (kind === "answers" && which === worksheet)) {
+      restore();
+      if (kind === "answers") say("other_tab");
+      showEarlierAnswers(root, store, worksheet);
+    }
+  });
+  showEarlierAnswers(root, store, worksheet);
+  return { save };
+}
+
+/** Ask the engine which saved answers belong to fields this worksheet no longer has, and show them. */
+async function showEarlierAnswers(root, store, worksheet) {
+  const region = root.querySelector("[data-earlier]");
+  if (!region) return;
+  const answers = store.answers(worksheet).answers;
+  if (!Object.keys(answers).length) {
+    region.hidden = true;
+    return;
+  }
+  let output;
+  try {
+    output = await runWorksheet("earlier-answers", { worksheet, answers });
+  } catch {
+    return; // without Python they stay in storage and in backups, just not listed here
+  }
+  const fields = output?.data?.fields || [];
+  region.hidden = fields.length === 0;
+  if (!fields.length) return;
+  renderOutput(region.querySelector("[data-earlier-blocks]"), output);
+  const dismiss = region.querySelector('[data-action="dismiss-earlier"]');
+  dismiss.onclick = () => {
+    store.saveAnswers(worksheet, {}, fields);
+    region.hidden = true;
+  };
+}

@@ -1,0 +1,219 @@
+// Where the workbook keeps a person's answers: this browser's localStorage, under keys
+// namespaced by the site's base path and the data format's version, so two copies of
+// the site on one origin never mix. When storage is blocked or full, writes go to an
+// in-memory overlay instead: the page keeps working for this tab, export still works,
+// and nothing that was saved before is touched.
+//
+// Keys, for format F, base path B and version N:
+//   F:B:vN:answers:<worksheet>   {answers: {field: value}, updated_at}
+//   F:B:vN:log                   {entries: [{id, date, company, ...}], updated_at}
+//   F:B:vN:meta                  {last_backup_at, migrated_from}
+//   F:B:vN:undo                  the whole document as it was before the last import
+//   F:B:v0                       a version-0 document (older copies of the site), migrated by the engine
+//
+// The format's name and version come from the engine (workbook/backup.py), rendered into
+// the page as data-storage-* attributes, so they are written down in one place only.
+
+const ANSWERS = "answers:";
+
+/** A key-value backend over localStorage that falls back to memory, and says why. */
+function createBackend() {
+  const overlay = new Map();
+  let local = null;
+  let problem = null;
+  try {
+    local = window.localStorage;
+    local.getItem("__workbook_probe__");
+  } catch {
+    local = null; // blocked: private mode, or a setting; everything lives in memory
+    problem = "blocked";
+  }
+  try {
+    local?.setItem("__workbook_probe__", "1");
+    local?.removeItem("__workbook_probe__");
+  } catch {
+    problem = "full"; // what was saved can still be read
+  }
+  return {
+    get problem() { return problem; },
+    get(key) {
+      if (overlay.has(key)) return overlay.get(key);
+      try { return local ? local.getItem(key) : null; } catch { return null; }
+    },
+    set(key, value) {
+      if (local) {
+        try {
+          local.setItem(key, value);
+          overlay.delete(key);
+          return true;
+        } catch {
+          problem = "full";
+        }
+      }
+      overlay.set(key, value);
+      return false;
+    },
+    remove(key) {
+      overlay.delete(key);
+      try { local?.removeItem(key); } catch { /* blocked: nothing stored there */ }
+    },
+    keys() {
+      const found = new Set(overlay.keys());
+      try {
+        for (let i = 0; local && i < local.length; i++) found.add(local.key(i));
+      } catch { /* blocked */ }
+      return [...found];
+    },
+  };
+}
+
+function parse(text, fallback) {
+  if (text === null || text === undefined) return fallback;
+  try { return JSON.parse(text); } catch { return fallback; }
+}
+
+const now = () => new Date().toISOString();
+
+/**
+ * Open the store for this copy of the site.
+ * @param {{format: string, version: number, base: string}} options base: the site's base path, e.g. "/repo/"
+ */
+export function openStore({ format, version, base }) {
+  const backend = createBackend();
+  const site = `${format}:${base}:`;
+  const prefix = `${site}v${version}:`;
+  const listeners = new Set();
+  const changed = (what) => { for (const listener of listeners) listener(what); };
+
+  const read = (name, fallback) => parse(backend.get(prefix + name), fallback);
+  const write = (name, value) => backend.set(prefix + name, JSON.stringify(value));
+
+  // Another tab saved: tell the page which part changed.
+  window.addEventListener("storage", (event) => {
+    if (!event.key?.startsWith(prefix)) return;
+    const name = event.key.slice(prefix.length);
+    changed(name.startsWith(ANSWERS) ? { kind: "answers", worksheet: name.slice(ANSWERS.length) } : { kind: name });
+  });
+
+  const store = {
+    /** null when saving works; "blocked" or "full" when answers live in this tab only. */
+    get problem() { return backend.problem; },
+
+    /** @returns {{answers: object, updated_at: string|null}} */
+    answers(worksheet) {
+      const saved = read(ANSWERS + worksheet, null);
+      return { answers: saved?.answers && typeof saved.answers === "object" ? saved.answers : {}, updated_at: saved?.updated_at ?? null };
+    },
+
+    /**
+     * Save some fields of a worksheet on top of what is stored now, so answers another tab
+     * saved to other fields in the meantime are kept. Fields named in `remove` are dropped.
+     * @returns {boolean} false when the answers are kept in this tab only
+     */
+    saveAnswers(worksheet, changes, remove = []) {
+      const merged = { ...store.answers(worksheet).answers, ...changes };
+      for (const field of remove) delete merged[field];
+      return write(ANSWERS + worksheet, { answers: merged, updated_at: now() });
+    },
+
+    /** @returns {Array<object>} the log's entries, oldest first */
+    logEntries() {
+      const saved = read("log", null);
+      return Array.isArray(saved?.entries) ? saved.entries : [];
+    },
+
+    /** Change the log with `edit(entries) -> entries`, applied to what is stored now. */
+    updateLog(edit) {
+      return write("log", { entries: edit(store.logEntries()), updated_at: now() });
+    },
+
+    meta() { return read("meta", {}); },
+    updateMeta(patch) { return write("meta", { ...store.meta(), ...patch }); },
+
+    /** Everything this copy of the site stores, as one backup document (DESIGN.md's format). */
+    document() {
+      const worksheets = {};
+      for (const key of backend.keys()) {
+        if (!key.startsWith(prefix + ANSWERS)) continue;
+        const worksheet = key.slice((prefix + ANSWERS).length);
+        worksheets[worksheet] = store.answers(worksheet);
+      }
+      return { format, version, exported_at: now(), worksheets, log: store.logEntries() };
+    },
+
+    /** The text of a version-0 document saved by an older copy of the site, if any. */
+    legacyText() { return backend.get(`${site}v0`); },
+
+    /** Whether anything is saved in the current version. */
+    isEmpty() { return !backend.keys().some((key) => key.startsWith(prefix)); },
+
+    /**
+     * Replace every answer and the log with a (checked) document. The state before is kept
+     * under "undo" unless `keepUndo` is false. If a write fails midway, the old state is put back.
+     * @returns {boolean} true when everything was written to storage
+     */
+    replaceAll(document, { keepUndo = true } = {}) {
+      const before = store.document();
+      const apply = (doc) => {
+        let ok = true;
+        for (const key of backend.keys()) if (key.startsWith(prefix + ANSWERS)) backend.remove(key);
+        for (const [worksheet, saved] of Object.entries(doc.worksheets || {})) {
+          ok = write(ANSWERS + worksheet, { answers: saved.answers || {}, updated_at: saved.updated_at ?? now() }) && ok;
+        }
+        return write("log", { entries: doc.log || [], updated_at: now() }) && ok;
+      };
+      const ok = apply(document) && (!keepUndo || write("undo", before));
+      if (!ok && backend.problem === "full") apply(before);
+      changed({ kind: "all" });
+      return ok;
+    },
+
+    /** The document saved before the last import, or null. */
+    undoDocument() { return read("undo", null); },
+
+    /** Put back the state from before the last import. */
+    undoImport() {
+      const before = store.undoDocument();
+      if (!before) return false;
+      const ok = store.replaceAll(before, { keepUndo: false });
+      if (ok) backend.remove(prefix + "undo");
+      return ok;
+    },
+
+    /** Remove everything this copy of the site stored, in every format version. */
+    clearAll() {
+      for (const key of backend.keys()) if (key.startsWith(site)) backend.remove(key);
+      changed({ kind: "all" });
+    },
+
+    /** Call `listener({kind, worksheet?})` when stored data changes (in another tab, or by an import). */
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return store;
+}
+
+let current = null;
+
+/**
+ * The store for this page's site, created once per tab. Reads the format from the
+ * first element with data-storage-format; returns null on pages without one.
+ */
+export function siteStore() {
+  if (current) return current;
+  const source = document.querySelector("[data-storage-format]");
+  if (!source) return null;
+  current = openStore({
+    format: source.dataset.storageFormat,
+    version: Number(source.dataset.storageVersion),
+    base: new URL("../", import.meta.url).pathname,
+  });
+  return current;
+}
+
+/** Largest backup file the engine accepts, in bytes (from the page). */
+export function maxBackupBytes() {
+  return Number(document.querySelector("[data-storage-max-bytes]")?.dataset.storageMaxBytes) || 1_000_000;
+}
