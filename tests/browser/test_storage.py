@@ -127,6 +127,13 @@ def test_export_then_import_into_a_fresh_browser_gives_the_same_answers(open_con
     assert backup["worksheets"]["reply"]["answers"]["company"] == "Northwind Books"
     assert [e["company"] for e in backup["log"]] == ["Contoso"]
     expect(page.locator("[data-last-backup]")).to_contain_text("Last backup:")
+    expect(page.locator("[data-backup-reminder]")).to_be_hidden()
+    with page.expect_download() as readable:
+        page.locator('[data-action="export-markdown"]').click()
+    markdown = Path(readable.value.path()).read_text(encoding="utf-8")
+    assert readable.value.suggested_filename.endswith(".md")
+    assert "## Reply to the rejection" in markdown and "- **Company**: Northwind Books" in markdown
+    assert "| Contoso |" in markdown
 
     fresh, _ = open_context()
     other = fresh.new_page()
@@ -296,3 +303,26 @@ def test_storage_keys_are_namespaced_by_base_path_and_version(open_context, site
     assert fmt.get_attribute("data-storage-format") == "job-rejection-workbook"
     assert fmt.get_attribute("data-storage-version") == "1"
     assert fmt.get_attribute("data-storage-max-bytes") == "1000000"
+
+
+def test_a_gentle_reminder_when_the_last_backup_is_over_a_week_old(open_context, site_url):
+    context, _ = open_context()
+    context.add_init_script("""navigator.storage.persist = () => {
+      window.__persistAsked = true; return Promise.resolve(true); };""")
+    page, form = open_reply(context, site_url)
+    reminder = page.locator("[data-backup-reminder]")
+    expect(reminder).to_be_hidden()  # nothing saved, nothing to back up
+    form.get_by_label("Company", exact=True).fill("Contoso")
+    wait_saved(page, "company", "Contoso")
+    assert page.evaluate("window.__persistAsked") is True
+    eight_days_ago = page.evaluate("new Date(Date.now() - 8 * 864e5).toISOString()")
+    page.evaluate("([key, when]) => localStorage.setItem(key, JSON.stringify({last_backup_at: when}))",
+                  [f"{KEYS}meta", eight_days_ago])
+    page.reload()
+    expect(reminder).to_be_visible()
+    expect(reminder).to_contain_text("more than a week since your last backup")
+    two_days_ago = page.evaluate("new Date(Date.now() - 2 * 864e5).toISOString()")
+    page.evaluate("([key, when]) => localStorage.setItem(key, JSON.stringify({last_backup_at: when}))",
+                  [f"{KEYS}meta", two_days_ago])
+    page.reload()
+    expect(reminder).to_be_hidden()
