@@ -44,6 +44,21 @@ export function readAnswers(form) {
 }
 
 /**
+ * The fields a person has already changed from the form's defaults (for example typed
+ * into before the page's script had loaded).
+ * @param {HTMLFormElement} form
+ * @returns {string[]} field ids
+ */
+export function changedFields(form) {
+  return [...form.querySelectorAll("[data-field]")]
+    .filter((field) => controls(field).some((input) =>
+      (input.type === "radio" || input.type === "checkbox"
+        ? input.checked !== input.defaultChecked
+        : input.value !== input.defaultValue)))
+    .map((field) => field.dataset.field);
+}
+
+/**
  * Put answers back into a form (the opposite of readAnswers); fields not named are reset.
  * @param {HTMLFormElement} form
  * @param {Record<string, unknown>} answers

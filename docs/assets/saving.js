@@ -3,7 +3,7 @@
 // fields the worksheet no longer has ("Answers from an earlier version").
 
 import { runWorksheet } from "./engine.js";
-import { readAnswers, writeAnswers } from "./form.js";
+import { changedFields, readAnswers, writeAnswers } from "./form.js";
 import { renderOutput } from "./render.js";
 
 const SAVE_DELAY_MS = 300;
@@ -67,7 +67,10 @@ export function wireSaving(form, store) {
     timer = setTimeout(save, SAVE_DELAY_MS);
   };
 
+  // What was typed before this script ran wins over what was saved, and is saved now.
+  for (const field of changedFields(form)) dirty.add(field);
   restore();
+  save();
   if (store.problem) say(store.problem);
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);

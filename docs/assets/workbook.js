@@ -1,223 +1,29 @@
-// Page glue for the workbook. On a worksheet page (a form[data-worksheet]) it starts the
-// engine worker (worker.js: Pyodide + the workbook wheel), shows its progress, sends the
-// form's answers and draws the output. Guide pages have no such form, so they never
-// start the worker nor load any Pyodide file.
-//
-// Loaded through mkdocs.yml `extra_javascript` (type: module) and wired inside Material's
-// `document$`, so it also works after instant navigation; one worker serves every page.
+// Entry point, on every page (mkdocs.yml extra_javascript). Guide pages have no worksheet
+// and no backup panel, so they load nothing more: no Pyodide, no worker, no page glue.
+// Material's instant navigation swaps pages without re-running scripts, so this checks
+// again on each document$ event; the modules load once and stay for the visit.
 
-import { getEngine, runWorksheet, STATUS_TEXT } from "./engine.js";
-import { describeAnswer, fieldLabels, readAnswers, writeAnswers } from "./form.js";
-import { renderMessage, renderOutput } from "./render.js";
-import { wireBackupPanel } from "./backup.js";
-import { wireSaving } from "./saving.js";
-import { createLog } from "./state.js";
-import { siteStore } from "./storage.js";
+const WORKBOOK = "form[data-worksheet], [data-backup]";
 
-// --- one worksheet form ---------------------------------------------------------------
+// A worksheet form must never be sent anywhere (the site has no server, and answers are
+// private). Until page.js has wired a form, remember that the person asked for results;
+// page.js answers that request as soon as it is ready.
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (!form.matches?.("form[data-worksheet]")) return;
+  event.preventDefault();
+  if (!form.dataset.wired) form.dataset.submitRequested = "true";
+}, true);
 
-function showStatus(box, current) {
-  box.hidden = false;
-  box.dataset.state = current.state;
-  const text = document.createElement("span");
-  text.className = "gr-engine__text";
-  const nodes = [text];
-  if (current.state === "loading") {
-    text.textContent = current.text;
-    const bar = document.createElement("progress");
-    bar.max = 3;
-    bar.value = current.stage === "engine" ? 2 : 1;
-    bar.setAttribute("aria-hidden", "true");
-    nodes.unshift(bar);
-  } else if (current.state === "ready") {
-    text.textContent = STATUS_TEXT.ready;
-  } else {
-    text.textContent = STATUS_TEXT.failed;
-    const detail = document.createElement("span");
-    detail.className = "gr-engine__detail";
-    detail.textContent = ` (${current.error})`;
-    const retry = document.createElement("button");
-    retry.type = "button";
-    retry.className = "md-button";
-    retry.dataset.action = "retry";
-    retry.textContent = "Retry";
-    retry.addEventListener("click", () => getEngine({ restart: true }));
-    nodes.push(detail, retry);
-  }
-  box.replaceChildren(...nodes);
+function enhance() {
+  if (!document.querySelector(WORKBOOK)) return;
+  // Buttons that only work with a script are hidden in the HTML, so a page without
+  // JavaScript never offers a button that would try to send the form.
+  for (const button of document.querySelectorAll("[data-needs-script]")) button.hidden = false;
+  // Start Python at once on a worksheet page, while the page glue is still loading.
+  if (document.querySelector("form[data-worksheet]")) import("./engine.js").then((engine) => engine.getEngine());
+  import("./page.js").then((page) => page.wireAll());
 }
 
-function today() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-function button(text, action, onClick) {
-  const b = document.createElement("button");
-  b.type = "button";
-  b.className = "md-button gr-button--small";
-  b.dataset.action = action;
-  b.textContent = text;
-  b.addEventListener("click", onClick);
-  return b;
-}
-
-/** The log layout: the form adds or edits one entry; the table lists them all. */
-function wireLog(form, root, store) {
-  const log = createLog(store);
-  const table = root.querySelector("[data-log-table]");
-  const empty = root.querySelector("[data-log-empty]");
-  const announce = root.querySelector("[data-log-announce]");
-  const addButton = form.querySelector('[data-action="add"]');
-  const cancel = form.querySelector('[data-action="cancel-edit"]');
-  const columns = fieldLabels(form);
-  let editing = null;
-
-  const stopEditing = () => {
-    editing = null;
-    addButton.textContent = "Add to log";
-    cancel.hidden = true;
-    form.reset();
-  };
-
-  const draw = () => {
-    const entries = log.entries();
-    empty.hidden = entries.length > 0;
-    if (!entries.length) return table.replaceChildren();
-    const t = document.createElement("table");
-    const head = t.createTHead().insertRow();
-    for (const { label } of [...columns, { label: "Actions" }]) {
-      const th = document.createElement("th");
-      th.scope = "col";
-      th.textContent = label;
-      head.append(th);
-    }
-    const body = t.createTBody();
-    entries.forEach((entry, index) => {
-      const row = body.insertRow();
-      for (const { id } of columns) row.insertCell().textContent = describeAnswer(form, id, entry[id]);
-      const actions = row.insertCell();
-      actions.className = "gr-log__actions";
-      const name = `entry ${index + 1}`;
-      const edit = button("Edit", "edit", () => {
-        editing = entry.id;
-        writeAnswers(form, entry);
-        addButton.textContent = "Save changes";
-        cancel.hidden = false;
-        form.querySelector("input, textarea")?.focus();
-      });
-      edit.setAttribute("aria-label", `Edit ${name}`);
-      const del = button("Delete", "delete", () => {
-        log.remove(entry.id);
-        if (editing === entry.id) stopEditing();
-        announce.textContent = `Deleted ${name}.`;
-        draw();
-      });
-      del.setAttribute("aria-label", `Delete ${name}`);
-      actions.append(edit, del);
-    });
-    table.replaceChildren(t);
-  };
-
-  cancel.addEventListener("click", stopEditing);
-  // Another tab (or an import) changed the log: draw what is stored now.
-  const unsubscribe = store.subscribe(({ kind }) => {
-    if (!form.isConnected) return unsubscribe();
-    if (kind === "log" || kind === "all") draw();
-  });
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const entry = readAnswers(form);
-    if (editing === null) {
-      log.add(entry);
-      announce.textContent = `Added entry ${log.entries().length}.`;
-    } else {
-      const number = log.entries().findIndex((old) => old.id === editing) + 1;
-      log.update(editing, entry);
-      announce.textContent = `Saved entry ${number}.`;
-    }
-    stopEditing();
-    draw();
-  });
-  draw();
-  return () => ({ entries: log.entries(), today: today() });
-}
-
-async function showResults(form, root, inputs) {
-  const output = root.querySelector("[data-output]");
-  const blocks = output.querySelector("[data-output-blocks]");
-  output.hidden = false;
-  output.setAttribute("aria-busy", "true");
-  if (getEngine().state !== "ready") {
-    blocks.replaceChildren(Object.assign(document.createElement("p"), { textContent: "Your results will appear here as soon as Python is ready…" }));
-  }
-  try {
-    renderOutput(blocks, await runWorksheet(form.dataset.worksheet, inputs));
-    form.dataset.ran = String(Number(form.dataset.ran || 0) + 1);
-  } catch (error) {
-    renderMessage(blocks, `Your results could not be prepared (${error.message}). Your answers are still in the form; try again.`);
-  } finally {
-    output.removeAttribute("aria-busy");
-    output.scrollIntoView({ block: "start", behavior: "smooth" });
-  }
-}
-
-function wireForm(form) {
-  if (form.dataset.wired) return;
-  form.dataset.wired = "true";
-  const root = form.closest(".gr-worksheet") || form.parentElement;
-  const status = form.querySelector("[data-status]");
-  const listener = (current) => {
-    if (!form.isConnected) return getEngine().listeners.delete(listener);
-    showStatus(status, current);
-  };
-  getEngine().listeners.add(listener);
-  showStatus(status, getEngine());
-
-  const store = siteStore();
-  if (form.dataset.layout === "log") {
-    const inputs = wireLog(form, root, store);
-    root.querySelector('[data-action="run"]').addEventListener("click", () => showResults(form, root, inputs()));
-  } else {
-    wireSaving(form, store);
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      showResults(form, root, readAnswers(form));
-    });
-  }
-}
-
-/**
- * Answers saved by an older copy of the site (format version 0) are brought up to date
- * by the engine, once, and the old copy is left where it was: nothing is discarded.
- */
-async function migrateOlderAnswers(store) {
-  const legacy = store.legacyText();
-  if (!legacy || !store.isEmpty()) return;
-  try {
-    const output = await runWorksheet("backup-check", { text: legacy });
-    if (output?.data?.ok && store.isEmpty()) {
-      store.replaceAll(output.data.document, { keepUndo: false });
-      store.updateMeta({ migrated_from: 0 });
-    }
-  } catch {
-    // Python unavailable: try again on the next visit; the old answers are untouched.
-  }
-}
-
-function wireAll() {
-  const forms = document.querySelectorAll("form[data-worksheet]");
-  const panels = document.querySelectorAll("[data-backup]");
-  if (forms.length) getEngine(); // start Python before anything else on the page
-  const store = siteStore();
-  if (!store) return;
-  forms.forEach(wireForm);
-  panels.forEach((panel) => wireBackupPanel(panel, store));
-  migrateOlderAnswers(store);
-}
-
-// Material's instant navigation swaps the page without re-running scripts: document$
-// fires for the first page and after each navigation.
-if (window.document$) window.document$.subscribe(wireAll);
-else wireAll();
+if (window.document$) window.document$.subscribe(enhance);
+else enhance();

@@ -1,0 +1,221 @@
+// Page glue for the workbook, loaded by workbook.js only on pages that have a worksheet form
+// or the backup panel. On a worksheet page (a form[data-worksheet]) it starts the engine
+// worker (engine.js), shows its progress, restores and autosaves the answers (saving.js),
+// sends them to the engine and draws the output (render.js).
+
+import { getEngine, runWorksheet, STATUS_TEXT } from "./engine.js";
+import { describeAnswer, fieldLabels, readAnswers, writeAnswers } from "./form.js";
+import { renderMessage, renderOutput } from "./render.js";
+import { wireBackupPanel } from "./backup.js";
+import { wireSaving } from "./saving.js";
+import { createLog } from "./state.js";
+import { siteStore } from "./storage.js";
+
+// --- one worksheet form ---------------------------------------------------------------
+
+function showStatus(box, current) {
+  box.hidden = false;
+  box.dataset.state = current.state;
+  const text = document.createElement("span");
+  text.className = "gr-engine__text";
+  const nodes = [text];
+  if (current.state === "loading") {
+    text.textContent = current.text;
+    const bar = document.createElement("progress");
+    bar.max = 3;
+    bar.value = current.stage === "engine" ? 2 : 1;
+    bar.setAttribute("aria-hidden", "true");
+    nodes.unshift(bar);
+  } else if (current.state === "ready") {
+    text.textContent = STATUS_TEXT.ready;
+  } else {
+    text.textContent = STATUS_TEXT.failed;
+    const detail = document.createElement("span");
+    detail.className = "gr-engine__detail";
+    detail.textContent = ` (${current.error})`;
+    const retry = document.createElement("button");
+    retry.type = "button";
+    retry.className = "md-button";
+    retry.dataset.action = "retry";
+    retry.textContent = "Retry";
+    retry.addEventListener("click", () => getEngine({ restart: true }));
+    nodes.push(detail, retry);
+  }
+  box.replaceChildren(...nodes);
+}
+
+function today() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function button(text, action, onClick) {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.className = "md-button gr-button--small";
+  b.dataset.action = action;
+  b.textContent = text;
+  b.addEventListener("click", onClick);
+  return b;
+}
+
+/** The log layout: the form adds or edits one entry; the table lists them all. */
+function wireLog(form, root, store) {
+  const log = createLog(store);
+  const table = root.querySelector("[data-log-table]");
+  const empty = root.querySelector("[data-log-empty]");
+  const announce = root.querySelector("[data-log-announce]");
+  const addButton = form.querySelector('[data-action="add"]');
+  const cancel = form.querySelector('[data-action="cancel-edit"]');
+  const columns = fieldLabels(form);
+  let editing = null;
+
+  const stopEditing = () => {
+    editing = null;
+    addButton.textContent = "Add to log";
+    cancel.hidden = true;
+    form.reset();
+  };
+
+  const draw = () => {
+    const entries = log.entries();
+    empty.hidden = entries.length > 0;
+    if (!entries.length) return table.replaceChildren();
+    const t = document.createElement("table");
+    const head = t.createTHead().insertRow();
+    for (const { label } of [...columns, { label: "Actions" }]) {
+      const th = document.createElement("th");
+      th.scope = "col";
+      th.textContent = label;
+      head.append(th);
+    }
+    const body = t.createTBody();
+    entries.forEach((entry, index) => {
+      const row = body.insertRow();
+      for (const { id } of columns) row.insertCell().textContent = describeAnswer(form, id, entry[id]);
+      const actions = row.insertCell();
+      actions.className = "gr-log__actions";
+      const name = `entry ${index + 1}`;
+      const edit = button("Edit", "edit", () => {
+        editing = entry.id;
+        writeAnswers(form, entry);
+        addButton.textContent = "Save changes";
+        cancel.hidden = false;
+        form.querySelector("input, textarea")?.focus();
+      });
+      edit.setAttribute("aria-label", `Edit ${name}`);
+      const del = button("Delete", "delete", () => {
+        log.remove(entry.id);
+        if (editing === entry.id) stopEditing();
+        announce.textContent = `Deleted ${name}.`;
+        draw();
+      });
+      del.setAttribute("aria-label", `Delete ${name}`);
+      actions.append(edit, del);
+    });
+    table.replaceChildren(t);
+  };
+
+  cancel.addEventListener("click", stopEditing);
+  // Another tab (or an import) changed the log: draw what is stored now.
+  const unsubscribe = store.subscribe(({ kind }) => {
+    if (!form.isConnected) return unsubscribe();
+    if (kind === "log" || kind === "all") draw();
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const entry = readAnswers(form);
+    if (editing === null) {
+      log.add(entry);
+      announce.textContent = `Added entry ${log.entries().length}.`;
+    } else {
+      const number = log.entries().findIndex((old) => old.id === editing) + 1;
+      log.update(editing, entry);
+      announce.textContent = `Saved entry ${number}.`;
+    }
+    stopEditing();
+    draw();
+  });
+  draw();
+  return () => ({ entries: log.entries(), today: today() });
+}
+
+async function showResults(form, root, inputs) {
+  const output = root.querySelector("[data-output]");
+  const blocks = output.querySelector("[data-output-blocks]");
+  output.hidden = false;
+  output.setAttribute("aria-busy", "true");
+  if (getEngine().state !== "ready") {
+    blocks.replaceChildren(Object.assign(document.createElement("p"), { textContent: "Your results will appear here as soon as Python is ready…" }));
+  }
+  try {
+    renderOutput(blocks, await runWorksheet(form.dataset.worksheet, inputs));
+    form.dataset.ran = String(Number(form.dataset.ran || 0) + 1);
+  } catch (error) {
+    renderMessage(blocks, `Your results could not be prepared (${error.message}). Your answers are still in the form; try again.`);
+  } finally {
+    output.removeAttribute("aria-busy");
+    output.scrollIntoView({ block: "start", behavior: "smooth" });
+  }
+}
+
+function wireForm(form) {
+  if (form.dataset.wired) return;
+  form.dataset.wired = "true";
+  const root = form.closest(".gr-worksheet") || form.parentElement;
+  const status = form.querySelector("[data-status]");
+  const listener = (current) => {
+    if (!form.isConnected) return getEngine().listeners.delete(listener);
+    showStatus(status, current);
+  };
+  getEngine().listeners.add(listener);
+  showStatus(status, getEngine());
+
+  const store = siteStore();
+  if (form.dataset.layout === "log") {
+    const inputs = wireLog(form, root, store);
+    root.querySelector('[data-action="run"]').addEventListener("click", () => showResults(form, root, inputs()));
+  } else {
+    wireSaving(form, store);
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      showResults(form, root, readAnswers(form));
+    });
+  }
+  // The person pressed the button before this script was ready (workbook.js noted it).
+  if (form.dataset.submitRequested) {
+    delete form.dataset.submitRequested;
+    form.requestSubmit();
+  }
+}
+
+/**
+ * Answers saved by an older copy of the site (format version 0) are brought up to date
+ * by the engine, once, and the old copy is left where it was: nothing is discarded.
+ */
+async function migrateOlderAnswers(store) {
+  const legacy = store.legacyText();
+  if (!legacy || !store.isEmpty()) return;
+  try {
+    const output = await runWorksheet("backup-check", { text: legacy });
+    if (output?.data?.ok && store.isEmpty()) {
+      store.replaceAll(output.data.document, { keepUndo: false });
+      store.updateMeta({ migrated_from: 0 });
+    }
+  } catch {
+    // Python unavailable: try again on the next visit; the old answers are untouched.
+  }
+}
+
+/** Wire every worksheet form and backup panel on the current page (again after each navigation). */
+export function wireAll() {
+  const forms = document.querySelectorAll("form[data-worksheet]");
+  const panels = document.querySelectorAll("[data-backup]");
+  if (forms.length) getEngine(); // start Python before anything else on the page
+  const store = siteStore();
+  if (!store) return;
+  forms.forEach(wireForm);
+  panels.forEach((panel) => wireBackupPanel(panel, store));
+  migrateOlderAnswers(store);
+}
