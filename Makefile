@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test unit lint bench clean
+.PHONY: serve build test unit lint bench audit clean
 
 serve: $(VENV)/.installed node_modules/.installed ## build and serve the site at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:$(PORT)
@@ -30,6 +30,10 @@ lint: $(VENV)/.installed
 bench: $(VENV)/.installed node_modules/.installed ## time-to-ready and call time, against bare Pyodide
 	@scripts/ensure-chromium
 	$(BIN)/python benchmarks/bench.py
+
+audit: $(VENV)/.installed node_modules/.installed ## Lighthouse (mobile) on three pages; writes benchmarks/README.md
+	@scripts/ensure-chromium
+	$(BIN)/python benchmarks/lighthouse.py --write
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
