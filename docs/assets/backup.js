@@ -151,4 +151,6 @@ export function wireBackupPanel(panel, store) {
 
   const unsubscribe = store.subscribe(() => (panel.isConnected ? refresh() : unsubscribe()));
   refresh();
+  // A file picked before this script was ready: check it now.
+  if (fileInput.files?.length) fileInput.dispatchEvent(new Event("change"));
 }

@@ -59,7 +59,8 @@ def test_a_missing_pyodide_module_also_fails_clearly(open_context, site_url):
 
 
 def test_guide_pages_load_no_pyodide_and_no_worker(open_context, site_url):
-    context, recorder = open_context()
+    # The page's own loads only: the offline copy's background download is tested in test_offline.py.
+    context, recorder = open_context(service_workers="block")
     page = context.new_page()
     for path in ("", "strategies/reply-professionally/", "workbook/"):
         page.goto(site_url + path, wait_until="networkidle")
@@ -70,7 +71,8 @@ def test_guide_pages_load_no_pyodide_and_no_worker(open_context, site_url):
 
 
 def test_instant_navigation_from_a_strategy_to_its_worksheet(open_context, site_url):
-    context, recorder = open_context()
+    # Counts the page's own downloads, so the offline copy's are left out (test_offline.py).
+    context, recorder = open_context(service_workers="block")
     page = context.new_page()
     page.goto(site_url + "strategies/reply-professionally/")
     page.evaluate("window.__sameDocument = true")

@@ -1,0 +1,103 @@
+// Offline support, page side. Registers the site's service worker (sw.js, written at build
+// time by hooks/offline.py with Workbox), which keeps a copy of the whole site, Python
+// included, so later visits work with no network and start Python sooner.
+//
+// Only where browsers allow service workers: https, or http on localhost. Anywhere else
+// (file://, http on another host, `mkdocs serve`, whose pages carry no gr-service-worker
+// meta) this does nothing and the site works from the network as before.
+//
+// Updates: a new build installs in the background while this version keeps serving. At the
+// start of a visit, before the person has touched the page, we ask the new version to take
+// over (it does only if no other tab of the site is open: assets/offline-sw.js) and reload
+// once, so the whole page comes from one version. After that, a quiet "Updated" line.
+//
+// Loaded once per full page load through mkdocs.yml extra_javascript (type: module).
+
+const meta = document.querySelector('meta[name="gr-service-worker"]');
+const container = navigator.serviceWorker;
+
+function allowed() {
+  if (!meta || !container || !window.isSecureContext) return false;
+  // The offline copy is ~16 MB (Python is most of it): not on a connection that asks to save data.
+  if (navigator.connection?.saveData) return false;
+  return location.protocol === "https:" || location.protocol === "http:"; // http: only on localhost
+}
+
+/** The build the controlling worker serves (assets/offline/build.json, from its cache). */
+async function servedBuild(base) {
+  try {
+    const response = await fetch(new URL("assets/offline/build.json", base), { cache: "no-store" });
+    return response.ok ? (await response.json()).build : null;
+  } catch {
+    return null;
+  }
+}
+
+function remembered(key, build) {
+  try {
+    const before = localStorage.getItem(key);
+    if (build) localStorage.setItem(key, build);
+    return before;
+  } catch {
+    return null; // storage blocked: no note, nothing else changes
+  }
+}
+
+function showUpdated() {
+  const note = document.createElement("p");
+  note.className = "gr-offline-note";
+  note.setAttribute("role", "status");
+  const where = document.querySelector(".md-content__inner h1") || document.querySelector(".md-content__inner");
+  if (!where) return;
+  if (where.tagName === "H1") where.after(note);
+  else where.prepend(note);
+  const small = document.createElement("small");
+  // Added after the live region is in the page, so screen readers announce it.
+  requestAnimationFrame(() => {
+    small.textContent = "Updated: this is the newest version of the guide. Your saved answers are unchanged.";
+    note.append(small);
+  });
+}
+
+async function start() {
+  const swURL = new URL(meta.content, location.href);
+  const base = new URL("./", swURL);
+  const key = `graceful-rejections:offline:${base.pathname}:build`;
+  const hadController = Boolean(container.controller);
+
+  let touched = false;
+  for (const type of ["pointerdown", "keydown", "input", "wheel", "touchstart"]) {
+    addEventListener(type, () => { touched = true; }, { capture: true, once: true, passive: true });
+  }
+
+  let asked = false;
+  container.addEventListener("controllerchange", async () => {
+    if (asked) location.reload(); // the new version took over: load the whole page from it
+    else remembered(key, await servedBuild(base)); // first install: same files as this page
+  });
+
+  const registration = await container.register(swURL, { updateViaCache: "none" });
+  const offer = (worker) => {
+    // Only on a visit that already ran from the cache, and before the person does anything.
+    if (!hadController || touched || asked || !worker) return;
+    asked = true;
+    worker.postMessage({ type: "GR_ACTIVATE_IF_ALONE" });
+  };
+  offer(registration.waiting);
+  registration.addEventListener("updatefound", () => {
+    const worker = registration.installing;
+    worker?.addEventListener("statechange", () => {
+      if (worker.state === "installed") offer(worker);
+    });
+  });
+
+  if (hadController) {
+    const build = await servedBuild(base);
+    const before = remembered(key, build);
+    if (build && before && before !== build) showUpdated();
+  }
+}
+
+if (allowed()) {
+  start().catch(() => {}); // no offline copy this time; the site itself is unaffected
+}

@@ -1,0 +1,208 @@
+"""Offline after one visit, and updates that arrive whole (hooks/offline.py, assets/offline.js).
+
+A site of its own for this module: its folder is a symlink the server follows, so "publish
+a new version" is re-pointing it at a second build, made from a copy of the sources with
+one strategy's and one worksheet's summary changed (the worksheet is part of the engine
+wheel, so its hash and engine.json change too: a page mixing old and new files would fail
+the wheel's integrity check). Both builds use the server's address as SITE_URL, as the
+Pages workflow does.
+
+The tests share one browser context, in order: the first visit installs the service worker,
+the second test publishes the new build.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import ENGINE_TIMEOUT, PREFIX, READY, Recorder
+from tests.browser.server import serve
+from tests.conftest import ROOT, build_site
+
+MARKER = "Zephyrquill"  # a word no version-1 page contains
+STRATEGY = ROOT / "content" / "strategies" / "02-request-feedback.yaml"
+WORKSHEET = ROOT / "content" / "worksheets" / "reply.yaml"
+SOURCES = ("mkdocs.yml", "pyproject.toml", "docs", "overrides", "hooks", "macros", "content", "workbook")
+CONTROLLED = "() => navigator.serviceWorker.controller !== null"
+
+
+def _changed_sources(dest: Path) -> Path:
+    dest.mkdir()
+    for name in SOURCES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / name)
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    for path in (STRATEGY, WORKSHEET):
+        copy = dest / path.relative_to(ROOT)
+        text, n = re.subn(r"^summary: (.*)$", rf"summary: {MARKER} says \1", copy.read_text(encoding="utf-8"),
+                          count=1, flags=re.M)
+        assert n == 1, path
+        copy.write_text(text, encoding="utf-8")
+    return dest / "mkdocs.yml"
+
+
+def _publish(link: Path, target: Path) -> None:
+    """Atomically point the served folder at another build."""
+    tmp = link.with_name(link.name + ".new")
+    tmp.symlink_to(target)
+    os.replace(tmp, link)
+
+
+@pytest.fixture(scope="module")
+def releases(tmp_path_factory):
+    """(url, served symlink, v1 dir, v2 dir); v1 is served at first."""
+    base = tmp_path_factory.mktemp("offline")
+    v1, v2, link = base / "v1", base / "v2", base / "served"
+    v1.mkdir()
+    link.symlink_to(v1)
+    with serve(link, PREFIX) as url:
+        env = {**os.environ, "SITE_URL": url}
+        for dest, config in ((v1, ROOT / "mkdocs.yml"), (v2, _changed_sources(base / "src"))):
+            result = build_site(dest, config=config, env=env)
+            assert result.returncode == 0, result.stderr
+        yield url, link, v1, v2
+
+
+@pytest.fixture(scope="module")
+def visitor(browser, releases):
+    """One browser profile (context) for the module: the person who comes back."""
+    url = releases[0]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    recorder = Recorder(context, url)
+    yield context, recorder
+    context.close()
+    assert recorder.foreign() == [], "requests left the local origin"
+
+
+def _close_pages(context):
+    for page in context.pages:
+        page.close()
+
+
+def _search(page, word: str):
+    page.keyboard.press("/")
+    page.keyboard.type(word)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible()
+    return results
+
+
+def _draft_reply(page):
+    page.wait_for_selector(READY, timeout=ENGINE_TIMEOUT)
+    form = page.locator('form[data-worksheet="reply"]')
+    page.get_by_role("button", name="Draft my reply").click()
+    expect(form).to_have_attribute("data-ran", "1", timeout=ENGINE_TIMEOUT)
+    expect(page.locator("[data-output] textarea.gr-draft__body")).to_have_value(re.compile("Northwind Books"))
+
+
+def test_after_one_visit_guide_search_and_python_work_offline(visitor, releases):
+    context, _ = visitor
+    url = releases[0]
+    by_page: list[str] = []
+    by_worker: list[str] = []
+    context.on("request", lambda r: (by_worker if r.service_worker else by_page).append(r.url))
+
+    # The first visit is one guide page: the service worker precaches everything, Python
+    # included, in the background. The page itself still loads no Pyodide file.
+    page = context.new_page()
+    page.goto(url + "strategies/request-feedback/")
+    assert page.evaluate("document.querySelector('link[rel=manifest]').href") == url + "manifest.webmanifest"
+    # The worker takes control once everything is precached (clientsClaim after install).
+    page.wait_for_function(CONTROLLED, timeout=ENGINE_TIMEOUT)
+    assert [u for u in by_page if "pyodide" in u or u.endswith((".whl", "worker.js"))] == []
+    assert any(u.endswith("pyodide.asm.wasm") for u in by_worker)
+    manifest = page.evaluate("fetch('../../manifest.webmanifest').then(r => r.json())")
+    assert (manifest["start_url"], manifest["scope"], manifest["display"]) == ("./", "./", "standalone")
+
+    # Still online: something saved in a worksheet.
+    page.goto(url + "workbook/reply/")
+    form = page.locator('form[data-worksheet="reply"]')
+    form.get_by_label("Company", exact=True).fill("Northwind Books")
+    page.wait_for_selector(READY, timeout=ENGINE_TIMEOUT)
+    _close_pages(context)
+
+    context.set_offline(True)
+    from_worker: list[str] = []
+    context.on("response", lambda r: from_worker.append(r.url) if r.from_service_worker else None)
+
+    page = context.new_page()
+    page.goto(url + "strategies/request-feedback/")
+    expect(page.locator("h1")).to_have_text("Ask for feedback")
+    expect(_search(page, "recruiter").first).to_contain_text(re.compile("recruiter", re.I))
+
+    # Search result links carry ?h=<word>; the cache answers those too.
+    page.goto(url + "strategies/reply-professionally/?h=reply")
+    expect(page.locator("h1")).to_be_visible()
+
+    page.goto(url + "workbook/reply/")
+    # Saved while online, restored offline.
+    expect(page.locator('form[data-worksheet="reply"]').get_by_label("Company", exact=True)).to_have_value(
+        "Northwind Books")
+    _draft_reply(page)
+    for name in ("pyodide.asm.wasm", "python_stdlib.zip", ".whl"):
+        assert any(u.endswith(name) for u in from_worker), f"{name} did not come from the service worker"
+    _close_pages(context)
+    context.set_offline(False)
+
+
+def _md5(path: Path) -> str:
+    return hashlib.md5(path.read_bytes()).hexdigest()
+
+
+def test_a_new_build_arrives_whole_on_the_next_visit(visitor, releases):
+    context, _ = visitor
+    url, link, v1, v2 = releases
+    _publish(link, v2)
+
+    page = context.new_page()
+    page.goto(url + "strategies/request-feedback/")
+    # This visit starts from the cached version 1; the new build installs in the background,
+    # takes over before the person touches the page, and the page reloads once, from it.
+    expect(page.locator(".md-content")).to_contain_text(MARKER, timeout=ENGINE_TIMEOUT)
+    expect(page.locator('.gr-offline-note[role="status"]')).to_contain_text("Updated")
+
+    # Every file the page or worker can get now is version 2's: the build id, engine.json...
+    served = page.evaluate("""async () => {
+        const get = (p) => fetch(new URL(p, document.baseURI)).then(r => r.text());
+        return {build: await get('../../assets/offline/build.json'),
+                engine: await get('../../assets/engine/engine.json')};
+    }""")
+    assert served == {"build": (v2 / "assets/offline/build.json").read_text(),
+                      "engine": (v2 / "assets/engine/engine.json").read_text()}
+    assert served["build"] != (v1 / "assets/offline/build.json").read_text()
+    # ...and the cache holds no revision of version 1 of any file that changed.
+    keys = page.evaluate("""async () => {
+        const out = [];
+        for (const name of await caches.keys())
+            for (const request of await (await caches.open(name)).keys()) out.push(request.url);
+        return out;
+    }""")
+    for key in keys:
+        found = re.search(r"\?__WB_REVISION__=([0-9a-f]+)$", key)
+        if found:
+            path = key[len(url):found.start()]
+            assert found.group(1) == _md5(v2 / path), f"{path}: an old revision is still cached"
+    _close_pages(context)
+
+    # Offline again, version 2 whole: its search index and its engine wheel (integrity-checked).
+    context.set_offline(True)
+    page = context.new_page()
+    page.goto(url + "strategies/request-feedback/")
+    expect(page.locator(".gr-offline-note")).to_have_count(0)  # said once, not on every visit
+    expect(_search(page, MARKER.lower()).first).to_contain_text(MARKER)
+    page.goto(url + "workbook/reply/")
+    _draft_reply(page)
+    context.set_offline(False)
+    old_engine = json.loads((v1 / "assets/engine/engine.json").read_text())
+    assert json.loads(served["engine"])["sha256"] != old_engine["sha256"]  # the wheel did change
