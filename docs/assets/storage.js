@@ -213,7 +213,7 @@ export function siteStore() {
   return current;
 }
 
-/** Largest backup file the engine accepts, in bytes (from the page). */
+/** Largest backup file the engine accepts, in bytes (rendered into the page from workbook/backup.py). */
 export function maxBackupBytes() {
-  return Number(document.querySelector("[data-storage-max-bytes]")?.dataset.storageMaxBytes) || 1_000_000;
+  return Number(document.querySelector("[data-storage-max-bytes]").dataset.storageMaxBytes);
 }
