@@ -136,8 +136,10 @@ def write_runtime(site_dir: Path, worksheets: dict, root: Path = ROOT) -> Path:
     """Write the wheel, engine.json and the Pyodide files into a built site; return the wheel."""
     wheel = build_wheel(site_dir / ENGINE_DIR, worksheets, root)
     digest = hashlib.sha256(wheel.read_bytes()).digest()
+    pyodide_version = json.loads((root / "node_modules" / "pyodide" / "package.json").read_text())["version"]
     manifest = {"wheel": wheel.name, "sha256": digest.hex(),
-                "integrity": "sha256-" + base64.b64encode(digest).decode()}
+                "integrity": "sha256-" + base64.b64encode(digest).decode(),
+                "pyodide": pyodide_version}  # with sha256, names the worker's saved Python snapshot
     (site_dir / ENGINE_DIR / "engine.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     pyodide_dir = site_dir / PYODIDE_DIR
     copy_pyodide(pyodide_dir, root)

@@ -28,6 +28,7 @@ function createEngine() {
       emit();
     } else if (data.type === "ready") {
       self.state = "ready";
+      self.from = data.from; // "start", or "snapshot" when a saved Python was restored
       performance.mark("workbook:engine-ready");
       emit();
     } else if (data.type === "failed") {

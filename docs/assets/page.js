@@ -16,6 +16,7 @@ import { siteStore } from "./storage.js";
 function showStatus(box, current) {
   box.hidden = false;
   box.dataset.state = current.state;
+  if (current.from) box.dataset.from = current.from;
   const text = document.createElement("span");
   text.className = "gr-engine__text";
   const nodes = [text];

@@ -19,11 +19,50 @@ async function fetchOk(url, init) {
   return response;
 }
 
-/** The engine wheel's bytes; engine.json (written by hooks/assets.py) names it and its hash. */
-async function fetchWheel() {
-  const manifest = await (await fetchOk(new URL("engine.json", ENGINE_URL))).json();
+/** engine.json, written by hooks/assets.py: the wheel's name and hash, and Pyodide's version. */
+async function fetchManifest() {
+  return (await fetchOk(new URL("engine.json", ENGINE_URL))).json();
+}
+
+/** The engine wheel's bytes, checked against its hash. */
+async function fetchWheel(manifest) {
   const response = await fetchOk(new URL(manifest.wheel, ENGINE_URL), { integrity: manifest.integrity });
   return new Uint8Array(await response.arrayBuffer());
+}
+
+// --- a saved snapshot of Python's memory, for faster return visits -----------------------
+// After the first start, Python's memory (the interpreter with the engine imported, before
+// any answer has been seen, so it holds nothing personal) is saved in this browser's Cache
+// Storage. A later visit restores it instead of starting Python from scratch: the same
+// Pyodide and the same wheel only, named by both; anything else is started afresh.
+
+const SNAPSHOTS = `workbook-python-snapshot:${new URL("../", import.meta.url).pathname}`;
+
+function snapshotUrl(manifest) {
+  return new URL(`snapshot-${manifest.pyodide}-${manifest.sha256}.bin`, ENGINE_URL).href;
+}
+
+async function savedSnapshot(manifest) {
+  try {
+    const response = await (await caches.open(SNAPSHOTS)).match(snapshotUrl(manifest));
+    return response ? new Uint8Array(await response.arrayBuffer()) : null;
+  } catch {
+    return null; // no Cache Storage here (not https or localhost), or it is blocked
+  }
+}
+
+async function saveSnapshot(manifest, bytes) {
+  try {
+    const cache = await caches.open(SNAPSHOTS);
+    for (const old of await cache.keys()) await cache.delete(old); // only the current build's
+    await cache.put(snapshotUrl(manifest), new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
+  } catch {
+    // full or blocked: the next visit starts Python from scratch, as this one did
+  }
+}
+
+async function dropSnapshots() {
+  try { await caches.delete(SNAPSHOTS); } catch { /* nothing to drop */ }
 }
 
 /**
@@ -49,28 +88,53 @@ function watchDownloads() {
   return { failed, stop: () => { self.fetch = realFetch; } };
 }
 
+function engineOf(pyodide, from) {
+  return { pyodide, run: pyodide.pyimport("workbook").run, dumps: pyodide.pyimport("json").dumps, from };
+}
+
+async function loadPython(loadPyodide, options) {
+  const downloads = watchDownloads();
+  try {
+    return await Promise.race([
+      loadPyodide({ indexURL: PYODIDE_URL.href, stdout: () => {}, stderr: () => {}, ...options }),
+      downloads.failed,
+    ]);
+  } finally {
+    downloads.stop();
+  }
+}
+
 async function start() {
   postMessage({ type: "progress", stage: "python", text: "Loading Python…" });
-  // The wheel downloads while Python starts; it is small, so it is there long before it is needed.
-  const wheel = fetchWheel();
+  // The engine's manifest and wheel download while Python starts.
+  const manifest = fetchManifest();
+  const wheel = manifest.then(fetchWheel);
   wheel.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
   const { loadPyodide } = await import(new URL("pyodide.mjs", PYODIDE_URL).href);
-  const downloads = watchDownloads();
-  const pyodide = await Promise.race([
-    loadPyodide({ indexURL: PYODIDE_URL.href, stdout: () => {}, stderr: () => {} }),
-    downloads.failed,
-  ]).finally(downloads.stop);
+
+  const snapshot = await savedSnapshot(await manifest);
+  if (snapshot) {
+    try {
+      return engineOf(await loadPython(loadPyodide, { _loadSnapshot: snapshot }), "snapshot");
+    } catch {
+      await dropSnapshots(); // unusable: start afresh below, and save a good one
+    }
+  }
+  const pyodide = await loadPython(loadPyodide, { _makeSnapshot: true });
   postMessage({ type: "progress", stage: "engine", text: "Loading the workbook…" });
   const lib = pyodide.FS.readdir("/lib").find((name) => /^python3\.\d+$/.test(name));
   pyodide.unpackArchive(await wheel, "wheel", { extractDir: `/lib/${lib}/site-packages` });
-  const run = pyodide.pyimport("workbook").run;
-  const dumps = pyodide.pyimport("json").dumps;
-  return { pyodide, run, dumps };
+  const engine = engineOf(pyodide, "start");
+  // Read the worksheet definitions now (an unknown id does only that), so the snapshot has them.
+  engine.run("", pyodide.toPy({})).destroy?.();
+  const bytes = pyodide.makeMemorySnapshot();
+  manifest.then((m) => saveSnapshot(m, bytes));
+  return engine;
 }
 
 const engine = start();
 engine.then(
-  () => postMessage({ type: "ready" }),
+  ({ from }) => postMessage({ type: "ready", from }),
   (error) => postMessage({ type: "failed", error: String(error?.message || error) }),
 );
 

@@ -88,6 +88,11 @@ def workbook_page(browser, site_url):
     page = context.new_page()
     page.goto(site_url + "workbook/reply/")
     page.wait_for_selector(READY, timeout=ENGINE_TIMEOUT)
+    # The first start saved a snapshot of Python; a return visit restores it. The module's
+    # worksheets then all run on the restored Python (the fresh start is tested elsewhere).
+    page.reload()
+    page.wait_for_selector(READY, timeout=ENGINE_TIMEOUT)
+    assert page.locator("[data-status]").get_attribute("data-from") == "snapshot"
     page.evaluate("window.__sameDocument = true")
     yield page, recorder
     context.close()

@@ -104,3 +104,38 @@ def test_phone_and_dark_mode(open_context, site_url):
     size = page.get_by_label("Company").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     assert size >= 16
     page.wait_for_selector(READY, timeout=ENGINE_TIMEOUT)
+
+
+SNAPSHOTS = "workbook-python-snapshot:/graceful-rejections/"
+
+
+def test_a_return_visit_restores_python_and_a_bad_snapshot_is_replaced(open_context, site_url):
+    context, _ = open_context(service_workers="block")
+    page = context.new_page()
+    page.goto(site_url + "workbook/reply/")
+    status = page.locator("[data-status]")
+    expect(status).to_have_attribute("data-state", "ready", timeout=ENGINE_TIMEOUT)
+    assert status.get_attribute("data-from") == "start"
+    # Saved after the start, named by Pyodide's version and the wheel's hash.
+    page.wait_for_function(f"caches.open('{SNAPSHOTS}').then(c => c.keys()).then(k => k.length === 1)")
+    page.reload()
+    expect(status).to_have_attribute("data-state", "ready", timeout=ENGINE_TIMEOUT)
+    assert status.get_attribute("data-from") == "snapshot"
+    # A damaged snapshot is dropped: Python starts afresh, works, and a good one is saved again.
+    page.evaluate(f"""async () => {{
+        const cache = await caches.open('{SNAPSHOTS}');
+        const [key] = await cache.keys();
+        await cache.put(key, new Response(new Uint8Array([1, 2, 3])));
+    }}""")
+    page.reload()
+    expect(status).to_have_attribute("data-state", "ready", timeout=ENGINE_TIMEOUT)
+    assert status.get_attribute("data-from") == "start"
+    page.get_by_label("Company", exact=True).fill("Fabrikam")
+    page.get_by_role("button", name="Draft my reply").click()
+    expect(page.locator("[data-output] textarea.gr-draft__body")).to_have_value(
+        re.compile("Fabrikam"), timeout=ENGINE_TIMEOUT)
+    page.wait_for_function(f"""async () => {{
+        const cache = await caches.open('{SNAPSHOTS}');
+        const keys = await cache.keys();
+        return keys.length === 1 && (await (await cache.match(keys[0])).arrayBuffer()).byteLength > 1000000;
+    }}""")
