@@ -44,7 +44,7 @@ function snapshotUrl(manifest) {
 
 async function savedSnapshot(manifest) {
   try {
-    const response = await (await caches.open(SNAPSHOTS)).match(snapshotUrl(manifest));
+    const response = await caches.match(snapshotUrl(manifest), { cacheName: SNAPSHOTS }); // creates nothing
     return response ? new Uint8Array(await response.arrayBuffer()) : null;
   } catch {
     return null; // no Cache Storage here (not https or localhost), or it is blocked
@@ -125,16 +125,30 @@ async function start() {
   const lib = pyodide.FS.readdir("/lib").find((name) => /^python3\.\d+$/.test(name));
   pyodide.unpackArchive(await wheel, "wheel", { extractDir: `/lib/${lib}/site-packages` });
   const engine = engineOf(pyodide, "start");
-  // Read the worksheet definitions now (an unknown id does only that), so the snapshot has them.
+  // Read the worksheet definitions now (an unknown id does only that), so a snapshot has them.
   engine.run("", pyodide.toPy({})).destroy?.();
-  const bytes = pyodide.makeMemorySnapshot();
-  manifest.then((m) => saveSnapshot(m, bytes));
+  engine.manifest = await manifest;
   return engine;
 }
 
+// Set once the engine has seen a person's answers: from then on no snapshot is taken.
+let answered = false;
+
 const engine = start();
 engine.then(
-  ({ from }) => postMessage({ type: "ready", from }),
+  (ready) => {
+    postMessage({ type: "ready", from: ready.from });
+    // After "ready", so the snapshot costs the person no waiting; and only while Python has
+    // seen no answer (a run that was queued before "ready" has already set `answered`).
+    setTimeout(() => {
+      if (ready.from !== "start" || answered) return;
+      try {
+        saveSnapshot(ready.manifest, ready.pyodide.makeMemorySnapshot());
+      } catch {
+        // No snapshot this time (for example, out of memory); Python itself is fine.
+      }
+    }, 0);
+  },
   (error) => postMessage({ type: "failed", error: String(error?.message || error) }),
 );
 
@@ -145,6 +159,7 @@ self.addEventListener("message", async (event) => {
   let result = null;
   try {
     const { pyodide, run, dumps } = await engine;
+    answered = true;
     args = pyodide.toPy(inputs ?? {});
     result = run(String(worksheet), args);
     // json.dumps gives plain JSON (None -> null), identical to what CPython returns.

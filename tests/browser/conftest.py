@@ -88,8 +88,15 @@ def workbook_page(browser, site_url):
     page = context.new_page()
     page.goto(site_url + "workbook/reply/")
     page.wait_for_selector(READY, timeout=ENGINE_TIMEOUT)
-    # The first start saved a snapshot of Python; a return visit restores it. The module's
+    # The first start saves a snapshot of Python; a return visit restores it. The module's
     # worksheets then all run on the restored Python (the fresh start is tested elsewhere).
+    page.wait_for_function("""async () => {
+        for (const name of await caches.keys()) {
+            if (!name.startsWith("workbook-python-snapshot:")) continue;
+            if ((await (await caches.open(name)).keys()).length) return true;
+        }
+        return false;
+    }""")
     page.reload()
     page.wait_for_selector(READY, timeout=ENGINE_TIMEOUT)
     assert page.locator("[data-status]").get_attribute("data-from") == "snapshot"

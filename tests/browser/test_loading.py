@@ -32,6 +32,9 @@ def test_fields_accept_typing_before_python_is_ready(open_context, site_url):
     fetched = {u.rsplit("/", 1)[-1] for u in recorder.urls}
     assert set(PYODIDE_FILES) <= fetched
     assert any(u.endswith(".whl") for u in recorder.urls)
+    # Python saw answers before it was ready, so no snapshot of its memory is kept.
+    page.wait_for_timeout(1500)
+    assert page.evaluate("caches.keys().then(names => names.filter(n => n.startsWith('workbook-python')))") == []
 
 
 def test_a_failed_load_shows_a_message_and_retry_works(open_context, site_url):
