@@ -58,7 +58,10 @@ def site_ready(page, base):
 
 
 def bare_ready(page, base, mode):
-    return time_to_ready(page, f"{base}_bench/index.html?mode={mode}", 'body[data-state="ready"]', "baseline:ready")
+    # The same Pyodide folder as the site's worker, which finds it in engine.json.
+    pyodide = "../assets/engine/" + page.context.request.get(base + "assets/engine/engine.json").json()["pyodide_url"]
+    url = f"{base}_bench/index.html?mode={mode}&pyodide={pyodide}"
+    return time_to_ready(page, url, 'body[data-state="ready"]', "baseline:ready")
 
 
 def call_times(page, calls: int) -> list[float]:

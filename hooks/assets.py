@@ -3,8 +3,16 @@
 After every build (and every `mkdocs serve` rebuild) it writes:
 
     assets/engine/workbook-<version>-py3-none-any.whl   the engine + content.json, reproducible
-    assets/engine/engine.json                           {"wheel", "sha256", "integrity"} for the worker
-    assets/pyodide/{pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm, python_stdlib.zip, pyodide-lock.json}
+    assets/engine/engine.json                           {"wheel", "sha256", "integrity", "pyodide",
+                                                         "pyodide_url"} for the worker
+    assets/pyodide/<version>/{pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm, python_stdlib.zip,
+                              pyodide-lock.json}
+
+Pyodide's folder is named by its version, so its four runtime files never change at a given
+URL. The offline service worker can then precache them without a cache-busting query, and a
+first visit to a worksheet page downloads them once, not twice (page and service worker
+share the browser's HTTP cache). pyodide-lock.json is the exception: it lists the engine
+wheel, so it changes with the content (RUNTIME_FILES leaves it out).
 
 The Pyodide files come from node_modules/pyodide (pinned in package-lock.json); nothing is
 fetched from a CDN. The copied pyodide-lock.json also registers the wheel as package
@@ -17,6 +25,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import shutil
 import sys
 import tomllib
@@ -27,9 +36,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+PYODIDE_FILES = (*RUNTIME_FILES, "pyodide-lock.json")
 ENGINE_DIR = "assets/engine"
-PYODIDE_DIR = "assets/pyodide"
+PYODIDE_ROOT = "assets/pyodide"  # + "/<version>"
 PACKAGE = "workbook"
 # Every entry gets the same timestamp and mode, so the same sources give the same bytes.
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -115,13 +125,24 @@ def copy_pyodide(dest_dir: Path, root: Path = ROOT) -> None:
             shutil.copy2(src / name, target)
 
 
+def pyodide_version(root: Path = ROOT) -> str:
+    return json.loads((root / "node_modules" / "pyodide" / "package.json").read_text())["version"]
+
+
+def pyodide_dir(root: Path = ROOT) -> str:
+    """The site-relative folder of the vendored Pyodide, e.g. "assets/pyodide/0.29.0"."""
+    return f"{PYODIDE_ROOT}/{pyodide_version(root)}"
+
+
 def register_wheel(lock_path: Path, wheel: Path, version: str) -> None:
     """Add the engine wheel to the copied pyodide-lock.json as package "workbook"."""
     lock = json.loads(lock_path.read_text(encoding="utf-8"))
+    # Pyodide resolves file_name against the lock file's folder.
+    wheel_url = Path(os.path.relpath(wheel, lock_path.parent)).as_posix()
     lock["packages"][PACKAGE] = {
         "name": PACKAGE,
         "version": version,
-        "file_name": f"../engine/{wheel.name}",  # resolved against the lock file's folder
+        "file_name": wheel_url,
         "install_dir": "site",
         "sha256": sha256_hex(wheel),
         "package_type": "package",
@@ -136,16 +157,17 @@ def write_runtime(site_dir: Path, worksheets: dict, root: Path = ROOT) -> Path:
     """Write the wheel, engine.json and the Pyodide files into a built site; return the wheel."""
     wheel = build_wheel(site_dir / ENGINE_DIR, worksheets, root)
     digest = hashlib.sha256(wheel.read_bytes()).digest()
-    pyodide_version = json.loads((root / "node_modules" / "pyodide" / "package.json").read_text())["version"]
+    runtime = site_dir / pyodide_dir(root)
     manifest = {"wheel": wheel.name, "sha256": digest.hex(),
                 "integrity": "sha256-" + base64.b64encode(digest).decode(),
-                "pyodide": pyodide_version}  # with sha256, names the worker's saved Python snapshot
+                "pyodide": pyodide_version(root),  # with sha256, names the worker's saved Python snapshot
+                # where the worker loads Pyodide from, relative to engine.json
+                "pyodide_url": Path(os.path.relpath(runtime, site_dir / ENGINE_DIR)).as_posix() + "/"}
     (site_dir / ENGINE_DIR / "engine.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
-    pyodide_dir = site_dir / PYODIDE_DIR
-    copy_pyodide(pyodide_dir, root)
+    copy_pyodide(runtime, root)
     # Always start from the pristine lock file, then add the engine to it.
-    shutil.copyfile(root / "node_modules" / "pyodide" / "pyodide-lock.json", pyodide_dir / "pyodide-lock.json")
-    register_wheel(pyodide_dir / "pyodide-lock.json", wheel, project_version(root))
+    shutil.copyfile(root / "node_modules" / "pyodide" / "pyodide-lock.json", runtime / "pyodide-lock.json")
+    register_wheel(runtime / "pyodide-lock.json", wheel, project_version(root))
     return wheel
 
 

@@ -36,6 +36,7 @@ import os
 import shutil
 import struct
 import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -43,6 +44,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from hooks.assets import RUNTIME_FILES, pyodide_dir  # noqa: E402
+
 NODE_SCRIPT = Path(__file__).with_name("offline_sw.mjs")
 THEME_COLOR = "#3f51b5"  # Material's "indigo" primary (mkdocs.yml palette)
 MANIFEST = "manifest.webmanifest"
@@ -204,7 +210,12 @@ def on_post_build(config, **kwargs):
     node = shutil.which("node")
     if node is None or not (ROOT / "node_modules" / "workbox-build").is_dir():
         raise PluginError("The offline service worker needs Node and workbox-build: run `npm ci` first.")
-    done = subprocess.run([node, str(NODE_SCRIPT), json.dumps({"siteDir": str(site), "ignore": ignore})],
+    # Pyodide's runtime sits in a folder named by its version: the same URL always holds the
+    # same bytes, so the precache may take it from the browser's HTTP cache (no second download
+    # after a worksheet page has just loaded it).
+    immutable = [f"{pyodide_dir(ROOT)}/{name}" for name in RUNTIME_FILES]
+    options = {"siteDir": str(site), "ignore": ignore, "immutable": immutable}
+    done = subprocess.run([node, str(NODE_SCRIPT), json.dumps(options)],
                           cwd=ROOT, capture_output=True, text=True)
     if done.returncode:
         raise PluginError(f"Workbox could not write sw.js:\n{done.stderr.strip()}")

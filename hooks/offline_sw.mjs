@@ -1,7 +1,10 @@
 // Writes the service worker of a built site with Workbox (run by hooks/offline.py after
 // every `mkdocs build`; never during `mkdocs serve`).
 //
-//   node hooks/offline_sw.mjs '<json options>'     options: {siteDir, ignore: [glob, ...]}
+//   node hooks/offline_sw.mjs '<json options>'
+//     options: {siteDir, ignore: [glob, ...], immutable: [site-relative path, ...]}
+//     immutable: files whose URL names their version (Pyodide's runtime): precached without a
+//     revision, so the browser's HTTP cache can answer instead of a second download
 //
 // 1. getManifest: every file of the built site with its content hash (md5, Workbox's "revision").
 // 2. assets/offline/build.json: {"build": <hash of that list>} -- the page compares it with
@@ -21,6 +24,7 @@ import { join } from "node:path";
 import { generateSW, getManifest } from "workbox-build";
 
 const options = JSON.parse(process.argv[2]);
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 const BUILD_JSON = "assets/offline/build.json";
 const SW = "sw.js";
 
@@ -54,8 +58,10 @@ const result = await generateSW({
   // "page/" is answered with "page/index.html"; ?q=, ?h= (Material's search) never change a file.
   directoryIndex: "index.html",
   ignoreURLParametersMatching: [/.*/],
-  // Material's bundles carry their hash in the name: no revision needed.
-  dontCacheBustURLsMatching: /\.[0-9a-f]{8}\.min\.(?:js|css)$/,
+  // Material's bundles carry their hash in the name, Pyodide its version in the folder's:
+  // no revision needed.
+  dontCacheBustURLsMatching: new RegExp(
+    [String.raw`\.[0-9a-f]{8}\.min\.(?:js|css)$`, ...options.immutable.map((path) => `^${escape(path)}$`)].join("|")),
 });
 
 process.stdout.write(JSON.stringify({ build, count: result.count, size: result.size, warnings: result.warnings }) + "\n");

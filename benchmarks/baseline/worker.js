@@ -1,10 +1,11 @@
 // Baseline worker for benchmarks/bench.py. Served from <site>/_bench/, next to the
-// site's own assets/pyodide/ and assets/engine/.
+// site's own assets/pyodide/<version>/ (?pyodide=, from engine.json) and assets/engine/.
 //   mode=sys     loadPyodide, then `import sys` (the baseline)
 //   mode=lock    loadPyodide({packages: ["workbook"]}) through the site's pyodide-lock.json
 //   mode=unpack  fetch the wheel in parallel with loadPyodide, then unpackArchive
-const mode = new URL(import.meta.url).searchParams.get("mode") || "sys";
-const PYODIDE = new URL("../assets/pyodide/", import.meta.url);
+const params = new URL(import.meta.url).searchParams;
+const mode = params.get("mode") || "sys";
+const PYODIDE = new URL(params.get("pyodide"), import.meta.url);
 const ENGINE = new URL("../assets/engine/", import.meta.url);
 
 async function wheel() {

@@ -1,5 +1,5 @@
 // The workbook's engine, in a module Web Worker: Pyodide plus the `workbook` wheel, both
-// served from this site (assets/pyodide/, assets/engine/), never from a CDN.
+// served from this site (assets/pyodide/<version>/, assets/engine/), never from a CDN.
 //
 // Protocol (JSON only; see ../../DESIGN.md "How data flows"):
 //   worker -> page  {type: "progress", stage: "python" | "engine", text}
@@ -9,7 +9,6 @@
 //
 // The only Python called is workbook.run, through pyimport; inputs reach it as data (toPy).
 
-const PYODIDE_URL = new URL("pyodide/", import.meta.url);
 const ENGINE_URL = new URL("engine/", import.meta.url);
 
 /** fetch() that treats an HTTP error as a failure. */
@@ -19,7 +18,10 @@ async function fetchOk(url, init) {
   return response;
 }
 
-/** engine.json, written by hooks/assets.py: the wheel's name and hash, and Pyodide's version. */
+/**
+ * engine.json, written by hooks/assets.py: the wheel's name and hash, and Pyodide's version
+ * and folder (named by its version, so its files never change at one URL).
+ */
 async function fetchManifest() {
   return (await fetchOk(new URL("engine.json", ENGINE_URL))).json();
 }
@@ -69,19 +71,19 @@ async function dropSnapshots() {
  * Pyodide only logs a runtime file it cannot download (and then waits forever), so
  * watch its downloads: the promise rejects as soon as one of them fails.
  */
-function watchDownloads() {
+function watchDownloads(pyodideUrl) {
   const realFetch = self.fetch;
   let fail;
   const failed = new Promise((_, reject) => { fail = reject; });
   self.fetch = async (input, init) => {
     const url = String(input?.url ?? input);
-    if (!url.startsWith(PYODIDE_URL.href)) return realFetch(input, init);
+    if (!url.startsWith(pyodideUrl)) return realFetch(input, init);
     try {
       const response = await realFetch(input, init);
       if (!response.ok) throw new Error(`answered ${response.status}`);
       return response;
     } catch (error) {
-      fail(new Error(`could not download ${url.slice(PYODIDE_URL.href.length)}: ${error.message}`));
+      fail(new Error(`could not download ${url.slice(pyodideUrl.length)}: ${error.message}`));
       throw error;
     }
   };
@@ -92,11 +94,11 @@ function engineOf(pyodide, from) {
   return { pyodide, run: pyodide.pyimport("workbook").run, dumps: pyodide.pyimport("json").dumps, from };
 }
 
-async function loadPython(loadPyodide, options) {
-  const downloads = watchDownloads();
+async function loadPython({ loadPyodide, indexURL }, options) {
+  const downloads = watchDownloads(indexURL);
   try {
     return await Promise.race([
-      loadPyodide({ indexURL: PYODIDE_URL.href, stdout: () => {}, stderr: () => {}, ...options }),
+      loadPyodide({ indexURL, stdout: () => {}, stderr: () => {}, ...options }),
       downloads.failed,
     ]);
   } finally {
@@ -110,17 +112,21 @@ async function start() {
   const manifest = fetchManifest();
   const wheel = manifest.then(fetchWheel);
   wheel.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
-  const { loadPyodide } = await import(new URL("pyodide.mjs", PYODIDE_URL).href);
+  const indexURL = new URL((await manifest).pyodide_url, ENGINE_URL).href;
+  const [{ loadPyodide }, snapshot] = await Promise.all([
+    import(new URL("pyodide.mjs", indexURL).href),
+    savedSnapshot(await manifest),
+  ]);
+  const python = { indexURL, loadPyodide };
 
-  const snapshot = await savedSnapshot(await manifest);
   if (snapshot) {
     try {
-      return engineOf(await loadPython(loadPyodide, { _loadSnapshot: snapshot }), "snapshot");
+      return engineOf(await loadPython(python, { _loadSnapshot: snapshot }), "snapshot");
     } catch {
       await dropSnapshots(); // unusable: start afresh below, and save a good one
     }
   }
-  const pyodide = await loadPython(loadPyodide, { _makeSnapshot: true });
+  const pyodide = await loadPython(python, { _makeSnapshot: true });
   postMessage({ type: "progress", stage: "engine", text: "Loading the workbook…" });
   const lib = pyodide.FS.readdir("/lib").find((name) => /^python3\.\d+$/.test(name));
   pyodide.unpackArchive(await wheel, "wheel", { extractDir: `/lib/${lib}/site-packages` });

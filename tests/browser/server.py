@@ -24,9 +24,14 @@ class _Handler(SimpleHTTPRequestHandler):
     }
 
     prefix = "/"
+    sent: list | None = None  # serve(..., sent=[]) collects (path, status) of every response
 
     def log_message(self, format, *args):  # keep test output quiet
         pass
+
+    def log_request(self, code="-", size="-"):
+        if self.sent is not None:
+            self.sent.append((self.path.split("?", 1)[0], int(getattr(code, "value", code))))
 
     def translate_path(self, path):
         # Serve the site under a sub-path, as GitHub Pages does (https://<user>.github.io/<repo>/).
@@ -47,9 +52,10 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serve(root: Path, prefix: str = "/"):
-    """Serve `root` at `prefix` until the block ends; yields the site's URL (ending in '/')."""
-    handler = functools.partial(type("Handler", (_Handler,), {"prefix": prefix}), directory=str(root))
+def serve(root: Path, prefix: str = "/", sent: list | None = None):
+    """Serve `root` at `prefix` until the block ends; yields the site's URL (ending in '/').
+    With `sent`, every response's (path without query, status) is appended to it."""
+    handler = functools.partial(type("Handler", (_Handler,), {"prefix": prefix, "sent": sent}), directory=str(root))
     server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -22,8 +22,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from hooks.assets import RUNTIME_FILES
 from tests.browser.conftest import ENGINE_TIMEOUT, PREFIX, READY, Recorder
-from tests.browser.server import serve
+from tests.browser.server import CHROMIUM_FLAGS, chromium_path, serve
 from tests.conftest import ROOT, build_site
 
 MARKER = "Zephyrquill"  # a word no version-1 page contains
@@ -206,3 +207,29 @@ def test_a_new_build_arrives_whole_on_the_next_visit(visitor, releases):
     context.set_offline(False)
     old_engine = json.loads((v1 / "assets/engine/engine.json").read_text())
     assert json.loads(served["engine"])["sha256"] != old_engine["sha256"]  # the wheel did change
+
+
+def test_a_first_visit_to_a_worksheet_downloads_python_once(browser, releases, tmp_path):
+    # The page's worker loads Pyodide while the service worker precaches the site. Pyodide's
+    # folder is named by its version, so the precache may take those files from the HTTP
+    # cache the page just filled; with a cache-busting revision they would be sent twice.
+    # A profile on disk, as a person's browser has: an in-memory (incognito) HTTP cache
+    # keeps no file as large as Pyodide's 9.6 MB runtime.
+    sent: list[tuple[str, int]] = []
+    with serve(releases[2], PREFIX, sent=sent) as url:
+        context = browser.browser_type.launch_persistent_context(
+            tmp_path / "profile", executable_path=chromium_path(), args=CHROMIUM_FLAGS, headless=True)
+        try:
+            page = context.new_page()
+            page.goto(url + "workbook/reply/")
+            page.wait_for_selector(READY, timeout=ENGINE_TIMEOUT)
+            page.wait_for_function(CONTROLLED, timeout=ENGINE_TIMEOUT)  # precache complete
+            page.goto(url + "strategies/request-feedback/")  # now answered by the service worker
+            expect(page.locator("h1")).to_have_text("Ask for feedback")
+        finally:
+            context.close()
+    bodies = [path for path, status in sent if status == 200]
+    for name in RUNTIME_FILES:
+        assert sum(path.endswith("/" + name) for path in bodies) == 1, (name, sent)
+    # The guide page came from the precache (which fetched it as .../index.html), not the server.
+    assert [path for path, _ in sent if "request-feedback" in path] == [PREFIX + "strategies/request-feedback/index.html"]
