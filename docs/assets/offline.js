@@ -12,6 +12,7 @@
 // once, so the whole page comes from one version. After that, a quiet "Updated" line.
 //
 // Loaded once per full page load through mkdocs.yml extra_javascript (type: module).
+// The first visit registers after the load event (see the end of this file).
 
 const meta = document.querySelector('meta[name="gr-service-worker"]');
 const container = navigator.serviceWorker;
@@ -99,5 +100,11 @@ async function start() {
 }
 
 if (allowed()) {
-  start().catch(() => {}); // no offline copy this time; the site itself is unaffected
+  const begin = () => start().catch(() => {}); // no offline copy this time; the site is unaffected
+  // The first visit registers once the page has loaded, so the ~16 MB download never
+  // competes with the page's own files on a slow phone connection. A visit that already
+  // runs from the copy checks for an update at once (the takeover must come before the
+  // person touches the page).
+  if (container.controller || document.readyState === "complete") begin();
+  else addEventListener("load", begin, { once: true });
 }

@@ -233,3 +233,24 @@ def test_a_first_visit_to_a_worksheet_downloads_python_once(browser, releases, t
         assert sum(path.endswith("/" + name) for path in bodies) == 1, (name, sent)
     # The guide page came from the precache (which fetched it as .../index.html), not the server.
     assert [path for path, _ in sent if "request-feedback" in path] == [PREFIX + "strategies/request-feedback/index.html"]
+
+
+def test_a_first_visit_registers_the_offline_copy_only_after_the_page_has_loaded(browser, releases):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.add_init_script("""
+          addEventListener("load", () => { window.__loadAt = performance.now(); });
+          const register = ServiceWorkerContainer.prototype.register;
+          ServiceWorkerContainer.prototype.register = function (...args) {
+            window.__registerAt = performance.now();
+            return register.apply(this, args);
+          };
+        """)
+        page.goto(releases[0] + "strategies/request-feedback/")
+        page.wait_for_function(CONTROLLED, timeout=ENGINE_TIMEOUT)
+        load_at, register_at = page.evaluate("[window.__loadAt, window.__registerAt]")
+        assert load_at is not None and register_at is not None
+        assert register_at >= load_at
+    finally:
+        context.close()
