@@ -232,7 +232,8 @@ def test_a_first_visit_to_a_worksheet_downloads_python_once(browser, releases, t
     for name in RUNTIME_FILES:
         assert sum(path.endswith("/" + name) for path in bodies) == 1, (name, sent)
     # The guide page came from the precache (which fetched it as .../index.html), not the server.
-    assert [path for path, _ in sent if "request-feedback" in path] == [PREFIX + "strategies/request-feedback/index.html"]
+    fetched = [path for path, _ in sent if "request-feedback" in path]
+    assert fetched == [PREFIX + "strategies/request-feedback/index.html"]
 
 
 def test_a_first_visit_registers_the_offline_copy_only_after_the_page_has_loaded(browser, releases):

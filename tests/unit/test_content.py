@@ -183,3 +183,30 @@ def test_example_inputs_must_name_fields(content_dir):
     problems = problems_of(content_dir)
     assert any(re.fullmatch(r"worksheets/reply\.yaml: examples\[0\]\.inputs\.colour: 'colour' is not a field of "
                             r"this worksheet \(line \d+\)", p) for p in problems), problems
+
+
+# --- the build's loader: read once per build, again after any edit -------------
+
+def test_the_build_reads_content_once_until_a_file_changes(content_dir, monkeypatch):
+    from mkdocs.exceptions import PluginError
+
+    import macros.content as content_module
+
+    reads = []
+    real_load = content_module.load_content
+    monkeypatch.setattr(content_module, "load_content", lambda d: reads.append(d) or real_load(d))
+    config = {"config_file_path": str(content_dir.parent / "mkdocs.yml"), "extra": {}}
+
+    first = content_module.load_content_or_fail(config)
+    second = content_module.load_content_or_fail(config)
+    assert len(reads) == 1
+    # Each caller has its own copy: a change by one is not seen by the next.
+    first.worksheets["reply"]["title"] = "changed by a caller"
+    assert second.worksheets["reply"]["title"] != "changed by a caller"
+    assert content_module.load_content_or_fail(config).worksheets["reply"]["title"] != "changed by a caller"
+
+    # An edit (as under `mkdocs serve`) is read on the next call, mistakes included.
+    edit(content_dir / "worksheets" / "reply.yaml", "title: ", "title: 42 #")
+    with pytest.raises(PluginError, match=r"worksheets/reply\.yaml: title"):
+        content_module.load_content_or_fail(config)
+    assert len(reads) == 2
