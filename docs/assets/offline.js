@@ -12,7 +12,8 @@
 // once, so the whole page comes from one version. After that, a quiet "Updated" line.
 //
 // Loaded once per full page load through mkdocs.yml extra_javascript (type: module).
-// The first visit registers after the load event (see the end of this file).
+// The first visit registers after the load event, and on a worksheet page after Python has
+// started (see the end of this file).
 
 const meta = document.querySelector('meta[name="gr-service-worker"]');
 const container = navigator.serviceWorker;
@@ -99,12 +100,34 @@ async function start() {
   }
 }
 
+/** Resolves once the page has loaded and, on a worksheet page, once Python has started
+ * (or PYTHON_WAIT_MS has passed, say if it cannot start): its first start then has the
+ * network and both cores to itself, and leaves its files in the HTTP cache for the copy. */
+const PYTHON_WAIT_MS = 30_000;
+
+function pageSettled() {
+  const loaded = document.readyState === "complete"
+    ? Promise.resolve()
+    : new Promise((resolve) => addEventListener("load", resolve, { once: true }));
+  if (!document.querySelector("form[data-worksheet]")) return loaded;
+  const python = new Promise((resolve) => {
+    const started = () => performance.getEntriesByName("workbook:engine-ready").length > 0; // engine.js
+    if (started()) return resolve();
+    const observer = new PerformanceObserver(() => {
+      if (started()) { observer.disconnect(); resolve(); }
+    });
+    observer.observe({ type: "mark" });
+    setTimeout(() => { observer.disconnect(); resolve(); }, PYTHON_WAIT_MS);
+  });
+  return Promise.all([loaded, python]);
+}
+
 if (allowed()) {
   const begin = () => start().catch(() => {}); // no offline copy this time; the site is unaffected
-  // The first visit registers once the page has loaded, so the ~16 MB download never
-  // competes with the page's own files on a slow phone connection. A visit that already
-  // runs from the copy checks for an update at once (the takeover must come before the
-  // person touches the page).
-  if (container.controller || document.readyState === "complete") begin();
-  else addEventListener("load", begin, { once: true });
+  // The first visit registers only when the page has settled (above), so the ~16 MB
+  // download never competes with the page's own files on a slow phone connection. A visit
+  // that already runs from the copy checks for an update at once (the takeover must come
+  // before the person touches the page).
+  if (container.controller) begin();
+  else pageSettled().then(begin);
 }
