@@ -100,11 +100,14 @@ async function start() {
   }
 }
 
-/** Resolves once the page has loaded and, on a worksheet page, once Python has started
- * (or PYTHON_WAIT_MS has passed, say if it cannot start): its first start then has the
- * network and both cores to itself, and leaves its files in the HTTP cache for the copy. */
 const PYTHON_WAIT_MS = 30_000;
 
+/**
+ * Resolves once the page has loaded and, on a worksheet page, once Python has started (or
+ * PYTHON_WAIT_MS has passed, say if it cannot start). Python's first start then has the
+ * connection and the processor to itself, and leaves its files in the HTTP cache, where
+ * the offline copy finds them.
+ */
 function pageSettled() {
   const loaded = document.readyState === "complete"
     ? Promise.resolve()
