@@ -108,14 +108,13 @@ async function loadPython({ loadPyodide, indexURL }, options) {
 
 async function start() {
   postMessage({ type: "progress", stage: "python", text: "Loading Python…" });
-  // The engine's manifest and wheel download while Python starts.
-  const manifest = fetchManifest();
-  const wheel = manifest.then(fetchWheel);
+  const manifest = await fetchManifest(); // names the wheel and Pyodide's folder
+  const wheel = fetchWheel(manifest); // downloads while Python starts
   wheel.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
-  const indexURL = new URL((await manifest).pyodide_url, ENGINE_URL).href;
+  const indexURL = new URL(manifest.pyodide_url, ENGINE_URL).href;
   const [{ loadPyodide }, snapshot] = await Promise.all([
     import(new URL("pyodide.mjs", indexURL).href),
-    savedSnapshot(await manifest),
+    savedSnapshot(manifest),
   ]);
   const python = { indexURL, loadPyodide };
 
@@ -133,7 +132,7 @@ async function start() {
   const engine = engineOf(pyodide, "start");
   // Read the worksheet definitions now (an unknown id does only that), so a snapshot has them.
   engine.run("", pyodide.toPy({})).destroy?.();
-  engine.manifest = await manifest;
+  engine.manifest = manifest;
   return engine;
 }
 
