@@ -194,3 +194,12 @@ def test_edit_the_content_page_lists_every_schema_field(built_site):
             assert f"<code>{field}</code>" in html, f"{name}: {field}"
             assert spec["description"] in html_unescape(html)
     assert "<code>steps[].text</code>" in html and "<code>fields[].options[].label</code>" in html
+
+
+def test_the_service_worker_carries_no_analytics(built_site):
+    # workbox-build depends on workbox-google-analytics (package-lock.json), for an option
+    # this site never turns on; the generated sw.js must not contain that module.
+    sw = (built_site / "sw.js").read_text(encoding="utf-8")
+    assert "assets/engine/engine.json" in sw  # it is the site's precaching worker
+    for marker in ("google-analytics.com", "googletagmanager", "/collect"):
+        assert marker not in sw, marker
