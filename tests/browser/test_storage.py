@@ -28,8 +28,12 @@ FULL_WHEN_FLAGGED = """(() => { const real = Storage.prototype.setItem;
 
 
 def stored(page) -> dict:
-    """Everything in the page's localStorage, as exact strings."""
-    return page.evaluate("() => Object.fromEntries(Object.entries(localStorage))")
+    """Everything the workbook keeps in localStorage (every copy of it), as exact strings.
+    Other keys are left out: the theme's palette choice, and the offline copy's build id,
+    which is written whenever the service worker finishes installing, a moment that
+    depends on when Python became ready."""
+    return page.evaluate("""() => Object.fromEntries(
+        Object.entries(localStorage).filter(([key]) => key.startsWith("job-rejection-workbook:")))""")
 
 
 def reply_answers(page) -> dict:
