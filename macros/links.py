@@ -1,6 +1,10 @@
 """Where each kind of page lives in the site, in one place."""
 from __future__ import annotations
 
+# Pages whose title and body come from content/ (hooks/pages.py generates them).
+RESOURCES_PAGE = "resources.md"
+BREAK_PAGE = "break.md"
+
 
 def strategy_path(strategy_id: str) -> str:
     return f"strategies/{strategy_id}.md"

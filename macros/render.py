@@ -14,7 +14,7 @@ import workbook
 from workbook import backup
 
 from .content import content_dir_for, load_content_or_fail
-from .links import page_url, strategy_path, worksheet_order, worksheet_path
+from .links import BREAK_PAGE, page_url, strategy_path, worksheet_order, worksheet_path
 from .schema_docs import schema_reference
 
 PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"
@@ -36,6 +36,7 @@ class Renderer:
             url=self.url,
             strategy_url=lambda sid: self.url(strategy_path(sid)),
             worksheet_url=lambda wid: self.url(worksheet_path(wid)),
+            break_page_path=BREAK_PAGE,
             content=self.content,
             # The saved-data format, from the engine, for the page's storage code (storage.js).
             storage={"format": backup.FORMAT, "version": backup.VERSION, "max_bytes": backup.MAX_BACKUP_BYTES},

@@ -110,6 +110,21 @@ def test_an_undefined_variable_in_a_page_fails_the_build(fixture_root, tmp_path)
     assert "no_such_macro" in result.stderr
 
 
+def test_the_csp_step_refuses_a_page_with_an_inline_script_no_template_wrote(fixture_root, tmp_path):
+    broken = tmp_path / "script"
+    shutil.copytree(fixture_root, broken, ignore=shutil.ignore_patterns("site"))
+    docs = broken / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    (docs / "about.md").write_text("# About\n\n<script>document.title = 'pwned'</script>\n", encoding="utf-8")
+    config = broken / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(f"docs_dir: {ROOT}/docs", "docs_dir: docs")
+                      + f"  - {ROOT}/hooks/csp.py\n", encoding="utf-8")
+    result = build_site(broken / "site", config)
+    assert result.returncode != 0
+    assert ("site/about/index.html: an inline script that no template of the theme wrote, "
+            "starting \"document.title = 'pwned'\"") in result.stderr
+
+
 # --- the real site -----------------------------------------------------------
 
 @pytest.mark.parametrize("strategy_id", STRATEGY_IDS)

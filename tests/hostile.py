@@ -1,0 +1,87 @@
+"""A copy of content/ with hostile text in every free-text field, for the "text stays text" tests.
+
+Every string in every content file gets HOSTILE appended, wherever the schema still accepts
+the result: ids, option values, URLs and other patterned or enumerated strings are left as
+they are (the schema refuses them anyway), and so are the worksheets' `examples` (the
+engine's test cases, whose expectations quote the wording exactly).
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+from jsonschema import Draft202012Validator
+
+# Each piece would do something if it were ever treated as markup, template or Markdown.
+HOSTILE = ('<script>window.__pwned="script"</script><img src=x onerror="window.__pwned=\'img\'">'
+           "{{ 6*7 }}{% raw %}</textarea>\u202e*stars* [link](javascript:window.__pwned=1)&amp;")
+SCHEMAS = {"guide.yaml": "guide", "resources.yaml": "resources", "strategies": "strategy", "worksheets": "worksheet"}
+
+
+def _schema_for(path: Path, content: Path) -> str:
+    rel = path.relative_to(content).parts
+    return SCHEMAS[rel[0]]
+
+
+def _leaves(data, path=()):
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "examples":
+                continue
+            yield from _leaves(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _leaves(value, path + (i,))
+    elif isinstance(data, str):
+        yield path
+
+
+def _get(data, path):
+    for part in path[:-1]:
+        data = data[part]
+    return data, path[-1]
+
+
+def poison(data: dict, validator: Draft202012Validator) -> int:
+    """Append HOSTILE to every string leaf the schema still accepts; returns how many."""
+    changed = 0
+    for path in list(_leaves(data)):
+        parent, key = _get(data, path)
+        before = parent[key]
+        parent[key] = before + " " + HOSTILE
+        if next(validator.iter_errors(data), None) is not None:
+            parent[key] = before
+        else:
+            changed += 1
+    return changed
+
+
+def hostile_content(source: Path, dest: Path) -> int:
+    """Copy content/ from `source` to `dest`, poisoned; returns the number of texts changed."""
+    shutil.copytree(source, dest)
+    total = 0
+    for path in sorted(dest.rglob("*.yaml")):
+        kind = _schema_for(path, dest)
+        schema = json.loads((dest / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        total += poison(data, Draft202012Validator(schema))
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    return total
+
+
+def hostile_site_config(root: Path, content: Path, dest: Path) -> Path:
+    """A copy of the project's mkdocs.yml at `dest` that builds the project's docs, theme and
+    hooks with `content` as its content/ (every path made absolute)."""
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    for pattern, absolute in [(r"(?m)^(\s*custom_dir: )overrides$", rf"\g<1>{root}/overrides"),
+                              (r"(?m)^(\s*module_name: )macros$", rf"\g<1>{root}/macros"),
+                              (r"(?m)^(\s*- )hooks/", rf"\g<1>{root}/hooks/"),
+                              (r"(?ms)^watch:.*\Z", "")]:
+        text, count = re.subn(pattern, absolute, text)
+        assert count, f"mkdocs.yml no longer has {pattern!r}: update tests/hostile.py"
+    text += f"docs_dir: {root}/docs\nextra:\n  content_dir: {content}\n"
+    dest.write_text(text, encoding="utf-8")
+    return dest
