@@ -1,8 +1,11 @@
-"""MkDocs hook: one page per strategy and per worksheet, generated from content/.
+"""MkDocs hook: one page per strategy and per worksheet (and the resources and break pages),
+generated from content/.
 
-The navigation follows the content's order, so adding a strategy or a worksheet
-means adding a YAML file only. Each generated page is a title plus one macro
-call; the macros (macros/) render it through the Jinja partials in overrides/.
+The navigation follows the content's order, so adding a strategy or a worksheet means
+adding a YAML file only. A generated page's Markdown is its title alone, with
+`render_macros: false` so that mkdocs-macros never treats it as a template; its body is
+rendered here (macros/render.py, through the Jinja partials in overrides/) and put in
+place of that Markdown. Text from content/ is therefore never template source.
 """
 from __future__ import annotations
 
@@ -19,13 +22,18 @@ if str(ROOT) not in sys.path:
 from macros.content import load_content_or_fail  # noqa: E402
 from macros.escape import html_text  # noqa: E402
 from macros.links import BREAK_PAGE, RESOURCES_PAGE, strategy_path, worksheet_order, worksheet_path  # noqa: E402
+from macros.render import Renderer  # noqa: E402
 
 _content = None
+_renderer: Renderer | None = None
+# Generated page (its path under docs/) -> (Renderer method, argument or None).
+_generated: dict[str, tuple[str, str | None]] = {}
 
 
 def on_config(config):
-    global _content
+    global _content, _renderer
     _content = load_content_or_fail(config)
+    _renderer = None
     # Titles from content/ go into the nav escaped (macros/escape.py): Material writes nav
     # titles into the page as HTML.
     config["nav"] = [
@@ -42,21 +50,29 @@ def on_config(config):
     return config
 
 
-def _page(title: str, macro: str, argument: str | None = None) -> str:
-    """A generated page: its title (escaped, see macros/escape.py) and one macro call. The only
-    template text in it is the macro call, whose argument is an id the schema limits to
-    lowercase letters, digits and hyphens."""
-    call = f'{macro}("{argument}")' if argument else f"{macro}()"
-    # json.dumps gives a valid, safely quoted YAML scalar for the front matter.
-    return f"---\ntitle: {json.dumps(html_text(title))}\n---\n\n{{{{ {call} }}}}\n"
+def _front_matter(title: str) -> str:
+    # json.dumps gives a valid, safely quoted YAML scalar; the title is escaped (macros/escape.py).
+    return f"---\ntitle: {json.dumps(html_text(title))}\nrender_macros: false\n---\n"
 
 
 def on_files(files, config):
-    pages = [(strategy_path(s["id"]), _page(s["title"], "strategy_page", s["id"])) for s in _content.strategies]
-    pages += [(worksheet_path(w["id"]), _page(w["title"], "worksheet_page", w["id"]))
-              for w in _content.worksheets.values()]
-    pages += [(RESOURCES_PAGE, _page(_content.resources["title"], "resources_page")),
-              (BREAK_PAGE, _page(_content.guide["break_page"]["title"], "break_page"))]
-    for path, text in pages:
-        files.append(File.generated(config, path, content=text))
+    _generated.clear()
+    _generated.update({strategy_path(s["id"]): ("strategy_page", s["id"]) for s in _content.strategies})
+    _generated.update({worksheet_path(w["id"]): ("worksheet_page", w["id"]) for w in _content.worksheets.values()})
+    _generated.update({RESOURCES_PAGE: ("resources_page", None), BREAK_PAGE: ("break_page", None)})
+    titles = {strategy_path(s["id"]): s["title"] for s in _content.strategies}
+    titles |= {worksheet_path(w["id"]): w["title"] for w in _content.worksheets.values()}
+    titles |= {RESOURCES_PAGE: _content.resources["title"], BREAK_PAGE: _content.guide["break_page"]["title"]}
+    for path, title in titles.items():
+        files.append(File.generated(config, path, content=_front_matter(title)))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    global _renderer
+    made_by = _generated.get(page.file.src_uri)
+    if made_by is None:
+        return markdown
+    _renderer = _renderer or Renderer(config)
+    method, argument = made_by
+    return _renderer.page(method, page.url, *([argument] if argument else []))

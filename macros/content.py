@@ -10,13 +10,15 @@ so a maintainer who only edits YAML can fix it without reading Python.
 from __future__ import annotations
 
 import copy
+import difflib
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError, validators
+
+from . import engine_contract, yaml_file
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIR = ROOT / "content"
@@ -38,6 +40,7 @@ class Content:
     strategies: list[dict]
     resources: dict
     worksheets: dict[str, dict]
+    strategy_files: dict[str, str] = field(default_factory=dict)  # id -> "strategies/NN-<id>.yaml"
     strategy_by_id: dict[str, dict] = field(init=False)
 
     def __post_init__(self):
@@ -47,47 +50,32 @@ class Content:
         return [self.worksheets[w] for w in self.strategy_by_id[strategy_id]["worksheets"]]
 
 
-# --- reading YAML with line numbers ----------------------------------------
+# --- one content file ------------------------------------------------------
 
 class _Document:
-    """A parsed YAML file plus the line of every value, by field path."""
+    """A parsed content file (macros/yaml_file.py) with its name relative to content/."""
 
     def __init__(self, path: Path, content_dir: Path):
         self.path = path
         self.name = path.relative_to(content_dir).as_posix()
-        text = path.read_text(encoding="utf-8")
         try:
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
-            self.data = yaml.safe_load(text)
-        except yaml.MarkedYAMLError as err:
-            mark = err.problem_mark or err.context_mark
-            where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
-            raise ContentError([f"{self.name}: YAML syntax error at {where}: {err.problem or err}"]) from None
-        self.lines: dict[tuple, int] = {}
-        if node is not None:
-            self._index(node, ())
-
-    def _index(self, node, path: tuple):
-        self.lines[path] = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                self.lines[path + (key.value,)] = key.start_mark.line + 1
-                self._index(value, path + (key.value,))
-                self.lines[path + (key.value,)] = key.start_mark.line + 1
-        elif isinstance(node, yaml.SequenceNode):
-            for i, item in enumerate(node.value):
-                self._index(item, path + (i,))
+            self.yaml = yaml_file.read(path)
+        except yaml_file.YamlProblem as problem:
+            raise ContentError([say(self.name, (), problem.message, problem.line)]) from None
+        self.data = self.yaml.data
 
     def line_of(self, path) -> int | None:
-        path = tuple(path)
-        while path not in self.lines and path:
-            path = path[:-1]
-        return self.lines.get(path)
+        return self.yaml.line_of(path)
 
-    def problem(self, path, message: str) -> str:
-        line = self.line_of(path)
-        where = f" (line {line})" if line else ""
-        return f"{self.name}: {format_path(path) or '(top level)'}: {message}{where}"
+    def problem(self, path, message: str, line: int | None = None) -> str:
+        return say(self.name, path, message, line or self.line_of(path))
+
+
+def say(name: str, path, message: str, line: int | None = None) -> str:
+    """One problem as a maintainer reads it: file, field, what is wrong, line."""
+    where = f" (line {line})" if line else ""
+    field_path = format_path(path)
+    return f"{name}: {field_path + ': ' if field_path else ''}{message}{where}"
 
 
 def format_path(path) -> str:
@@ -97,52 +85,126 @@ def format_path(path) -> str:
     return out
 
 
-# --- schema validation -----------------------------------------------------
+# --- schema validation, in plain words ---------------------------------------
 
-_TYPE_NAMES = {"string": "a string", "array": "a list", "object": "a mapping of fields",
-               "integer": "a whole number", "number": "a number", "boolean": "true or false"}
+_TYPE_NAMES = {"string": "text", "array": "a list (lines that start with '- ')",
+               "object": "a group of 'name: value' lines", "integer": "a whole number", "number": "a number",
+               "boolean": "true or false"}
 
 
-def _describe(error) -> tuple[list, str]:
-    """A plain-words message for one jsonschema error, and the path it is about."""
+def _pattern(validator, pattern, instance, schema):
+    """JSON Schema's `pattern` as JavaScript reads it: `$` is the very end of the text (in
+    Python, `$` also matches before a final line break, so "reply\n" would pass)."""
+    if not validator.is_type(instance, "string"):
+        return
+    source = pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern
+    if not re.search(source, instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+
+
+def _expected(types) -> str:
+    return " or ".join(_TYPE_NAMES.get(t, t) for t in (types if isinstance(types, list) else [types]))
+
+
+def _wanted(schema: dict) -> str:
+    """What an anyOf accepts, in words."""
+    names: list[str] = []
+    for option in schema.get("anyOf", []):
+        name = _expected(option["type"]) if "type" in option else "something else"
+        if name not in names:
+            names.append(name)
+    return ", or ".join(names)
+
+
+def _describe(error, doc: _Document) -> list[tuple[list, str, int | None]]:
+    """Plain-words problems for one jsonschema error: (field path, message, line or None)."""
     path = list(error.absolute_path)
     v = error.validator
+    read_as = doc.yaml.read_as(path)
+    if v in ("type", "anyOf") and read_as and '"string"' in json.dumps(error.schema):
+        what, written = read_as
+        if what == "empty":
+            return [(path, "is empty: write the text after the colon, or remove the line", None)]
+        return [(path, f"'{written}' is read as {what}, not as text: put it in quotes, like \"{written}\"", None)]
     if v == "type":
-        expected = error.validator_value
-        names = [_TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected])]
-        return path, "must be " + " or ".join(names)
+        return [(path, "must be " + _expected(error.validator_value), None)]
     if v == "required":
         missing = re.search(r"'([^']+)' is a required property", error.message)
-        return path, f"missing required field '{missing.group(1) if missing else error.message}'"
+        name = missing.group(1) if missing else error.message
+        return [(path, f"the field '{name}' is missing: add a line '{name}: ...'", None)]
     if v == "additionalProperties":
-        extra = re.findall(r"'([^']+)'", error.message.split("(")[-1])
-        return path, f"unknown field '{', '.join(extra)}' (check the spelling; see the schema for allowed fields)"
+        known = sorted(error.schema.get("properties", {}))
+        problems = []
+        for extra in sorted(set(error.instance) - set(known)):
+            close = difflib.get_close_matches(extra, known, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else f"the fields allowed here are: {', '.join(known)}"
+            problems.append((path + [extra], f"'{extra}' is not a field here ({hint})", None))
+        return problems
     if v == "enum":
-        return path, "must be one of: " + ", ".join(map(str, error.validator_value))
+        choices = [str(c) for c in error.validator_value]
+        close = difflib.get_close_matches(str(error.instance), choices, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return [(path, f"'{error.instance}' is not one of: {', '.join(choices)}{hint}", None)]
     if v == "minLength":
-        return path, "must not be empty"
+        return [(path, "must not be empty", None)]
     if v == "minItems":
-        return path, f"must have at least {error.validator_value} item(s)"
+        return [(path, f"must have at least {error.validator_value} item(s)", None)]
+    if v == "minimum":
+        return [(path, f"must be {error.validator_value} or more", None)]
     if v == "uniqueItems":
-        return path, "must not list the same value twice"
+        return [(path, "must not list the same value twice", None)]
     if v == "pattern":
-        return path, f"'{error.instance}' is not allowed here (must match {error.validator_value})"
-    if v == "anyOf" and path[-2:-1] == ["first_steps"] or v == "anyOf" and "first_steps" in path:
-        return path, "must name a strategy, a worksheet or both"
-    return path, error.message
+        words = error.schema.get("patternWords", "a different form")
+        return [(path, f"{json.dumps(error.instance, ensure_ascii=False)} is not allowed here: use {words}", None)]
+    if v == "anyOf" and "first_steps" in path:
+        return [(path, "must name a strategy, a worksheet or both", None)]
+    if v == "anyOf":
+        return [(path, "must be " + _wanted(error.schema), None)]
+    return [(path, error.message, None)]
 
 
-def _schema(name: str, content_dir: Path) -> Draft202012Validator:
+def _schema(name: str, content_dir: Path):
     schema = json.loads((content_dir / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
+    return _Validator(schema)
 
 
-def _validated(doc: _Document, validator: Draft202012Validator) -> list[str]:
+def _validated(doc: _Document, validator) -> list[str]:
     errors = sorted(validator.iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path)))
+    return [doc.problem(path, message, line) for error in errors for path, message, line in _describe(error, doc)]
+
+
+# --- which files content/ may hold -------------------------------------------
+
+TOP_FILES = ("guide.yaml", "resources.yaml")
+FOLDERS = ("strategies", "worksheets")
+LAYOUT = ("content/ holds guide.yaml, resources.yaml, strategies/NN-<id>.yaml, worksheets/<id>.yaml "
+          "and schema/*.schema.json")
+
+
+def _belongs(rel: Path) -> bool:
+    if len(rel.parts) == 1:
+        return rel.name in TOP_FILES
+    if len(rel.parts) == 2 and rel.parts[0] in FOLDERS:
+        return rel.suffix == ".yaml"
+    return len(rel.parts) == 2 and rel.parts[0] == "schema" and rel.name.endswith(".schema.json")
+
+
+def _stray_files(content_dir: Path) -> list[str]:
+    """Every file in content/ the build would not read (hidden files aside), named."""
     problems = []
-    for error in errors:
-        path, message = _describe(error)
-        problems.append(doc.problem(path, message))
+    for path in sorted(content_dir.rglob("*")):
+        rel = path.relative_to(content_dir)
+        if not path.is_file() or any(part.startswith(".") for part in rel.parts) or _belongs(rel):
+            continue
+        if path.suffix.lower() in (".yml", ".yaml") and path.suffix != ".yaml":
+            renamed = rel.with_suffix(".yaml").as_posix()
+            problems.append(say(rel.as_posix(), (), f"this file is not read: content files end in .yaml, "
+                                                    f"so rename it to {renamed}"))
+        else:
+            problems.append(say(rel.as_posix(), (), f"this file is not read: {LAYOUT}. Move it out of content/"))
     return problems
 
 
@@ -151,7 +213,7 @@ def _validated(doc: _Document, validator: Draft202012Validator) -> list[str]:
 def load_content(content_dir: Path | str = CONTENT_DIR) -> Content:
     """Read, validate and cross-check all content. Raises ContentError listing every problem."""
     content_dir = Path(content_dir)
-    problems: list[str] = []
+    problems: list[str] = _stray_files(content_dir)
     docs: dict[str, _Document] = {}
 
     def read(path: Path, schema: str):
@@ -161,7 +223,7 @@ def load_content(content_dir: Path | str = CONTENT_DIR) -> Content:
             problems.extend(err.problems)
             return None
         except FileNotFoundError:
-            problems.append(f"{path.relative_to(content_dir).as_posix()}: file is missing")
+            problems.append(say(path.relative_to(content_dir).as_posix(), (), "this file is missing"))
             return None
         found = _validated(doc, _schema(schema, content_dir))
         problems.extend(found)
@@ -177,10 +239,12 @@ def load_content(content_dir: Path | str = CONTENT_DIR) -> Content:
         name = f"strategies/{path.name}"
         match = STRATEGY_FILE.match(path.name)
         if not match:
-            problems.append(f"{name}: file name must look like NN-<id>.yaml, e.g. 02-request-feedback.yaml")
+            problems.append(say(name, (), "the file name must be a two-digit number, a hyphen and the strategy's "
+                                          "id, like 02-request-feedback.yaml"))
             continue
         if match.group(1) in numbers:
-            problems.append(f"{name}: number {match.group(1)} is also used by {numbers[match.group(1)]}")
+            problems.append(say(name, (), f"the number {match.group(1)} is also used by {numbers[match.group(1)]}: "
+                                          "each strategy needs its own"))
         numbers[match.group(1)] = name
         doc = read(path, "strategy")
         if doc is not None:
@@ -200,8 +264,11 @@ def load_content(content_dir: Path | str = CONTENT_DIR) -> Content:
         worksheets[doc.data["id"]] = doc
 
     problems.extend(_check_ids(strategies, worksheets))
+    problems.extend(_missing_worksheets(content_dir, worksheets))
     if guide and not problems:
         problems.extend(_check_references(guide, strategies, worksheets))
+    if not problems:
+        problems.extend(_check_engine(worksheets))
     if problems:
         raise ContentError(problems)
     return Content(
@@ -209,6 +276,7 @@ def load_content(content_dir: Path | str = CONTENT_DIR) -> Content:
         strategies=[doc.data for _, doc in strategies],
         resources=resources.data,
         worksheets={k: doc.data for k, doc in worksheets.items()},
+        strategy_files={doc.data["id"]: name for name, doc in strategies},
     )
 
 
@@ -264,6 +332,27 @@ def _check_references(guide, strategies, worksheets) -> list[str]:
     for i, wid in enumerate(guide.data["break_page"]["worksheets"]):
         if wid not in worksheets:
             problems.append(guide.problem(["break_page", "worksheets", i], f"unknown worksheet '{wid}'"))
+    return problems
+
+
+def _missing_worksheets(content_dir: Path, worksheets: dict[str, _Document]) -> list[str]:
+    """A worksheet file for every engine module (one that failed to load is not missing)."""
+    problems = []
+    for wid in engine_contract.missing_engines(worksheets):
+        if (content_dir / "worksheets" / f"{wid}.yaml").exists():
+            continue
+        module = engine_contract.ENGINES[wid].__name__.replace(".", "/") + ".py"
+        problems.append(say(f"worksheets/{wid}.yaml", (), f"this file is missing: the workbook engine has code for "
+                                                           f"a worksheet '{wid}' ({module})"))
+    return problems
+
+
+def _check_engine(worksheets: dict[str, _Document]) -> list[str]:
+    """What the engine relies on (macros/engine_contract.py), as file, field and line."""
+    problems = []
+    found = engine_contract.worksheet_problems({wid: doc.data for wid, doc in worksheets.items()})
+    for wid, items in found.items():
+        problems += [worksheets[wid].problem(path, message) for path, message in items]
     return problems
 
 

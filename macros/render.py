@@ -2,12 +2,18 @@
 
 Python only picks the data and the partial; every tag lives in a template,
 autoescaped, so text from YAML can never become markup.
+
+Pages made from content (a strategy, a worksheet, the resources and break pages) are rendered
+by hooks/pages.py straight into the page, never through mkdocs-macros: their Markdown holds no
+template at all. The hand-written pages in docs/ call the same methods as macros.
 """
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
+from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 import workbook
@@ -18,12 +24,15 @@ from .links import BREAK_PAGE, page_url, strategy_path, worksheet_order, workshe
 from .schema_docs import schema_reference
 
 PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"
+# The pages docs/*.md may ask for with {{ name() }}.
+MACROS = ("home", "workbook_index", "about_page", "content_reference")
 
 
 class Renderer:
-    def __init__(self, env):
-        self.env = env
-        self.content = load_content_or_fail(env.conf)
+    def __init__(self, config):
+        self.config = config
+        self.content = load_content_or_fail(config)
+        self.page_url = ""  # the page being rendered, for relative links
         workbook.use_content(self.content.worksheets)  # the build shows real engine output as samples
         self.jinja = Environment(
             loader=FileSystemLoader(PARTIALS),
@@ -44,14 +53,37 @@ class Renderer:
 
     def url(self, path: str) -> str:
         """A link from the page being rendered to another page (raw HTML is not rewritten by MkDocs)."""
-        return get_relative_url(page_url(path) or ".", self.env.page.url)
+        return get_relative_url(page_url(path) or ".", self.page_url)
+
+    def page(self, name: str, at_url: str, *args) -> str:
+        """The HTML of macro `name` for the page at `at_url`. A template error names the partial
+        and its line, and the content file the page is made from (not a generated .md file)."""
+        self.page_url = at_url
+        try:
+            return getattr(self, name)(*args)
+        except TemplateError as error:
+            source = self._source(name, args)
+            frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.startswith(str(PARTIALS))]
+            where = (f"overrides/partials/{Path(frames[-1].filename).name}, line {frames[-1].lineno}"
+                     if frames else "a partial in overrides/partials")
+            raise PluginError(f"{source}: the page {at_url or '(home)'} could not be made from it: "
+                              f"{where}: {error}") from None
+
+    def _source(self, name: str, args: tuple) -> str:
+        """The content file a page is made from."""
+        if name == "strategy_page":
+            return f"content/{self.content.strategy_files[args[0]]}"
+        if name == "worksheet_page":
+            return f"content/worksheets/{args[0]}.yaml"
+        return {"resources_page": "content/resources.yaml", "workbook_index": "content/worksheets/",
+                "content_reference": "content/schema/"}.get(name, "content/guide.yaml")
 
     def _render(self, partial: str, **data) -> str:
         html = self.jinja.get_template(partial).render(**data)
         # Markdown ends a raw HTML block at a blank line; partials never need one.
         return "\n".join(line for line in html.splitlines() if line.strip())
 
-    # --- macros ----------------------------------------------------------
+    # --- pages -------------------------------------------------------------
 
     def home(self) -> str:
         return self._render("home.html", guide=self.content.guide, strategies=self.content.strategies)
@@ -84,4 +116,4 @@ class Renderer:
 
     def content_reference(self) -> str:
         return self._render("schema_reference.html",
-                            reference=schema_reference(content_dir_for(self.env.conf) / "schema"))
+                            reference=schema_reference(content_dir_for(self.config) / "schema"))

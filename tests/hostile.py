@@ -1,9 +1,10 @@
 """A copy of content/ with hostile text in every free-text field, for the "text stays text" tests.
 
-Every string in every content file gets HOSTILE appended, wherever the schema still accepts
+Every string in every content file gets HOSTILE appended, wherever the build still accepts
 the result: ids, option values, URLs and other patterned or enumerated strings are left as
-they are (the schema refuses them anyway), and so are the worksheets' `examples` (the
-engine's test cases, whose expectations quote the wording exactly).
+they are (the schema refuses them anyway), and so is any worksheet text whose change would
+break one of the worksheet's examples (the build checks them: macros/engine_contract.py).
+The examples themselves are left alone: they are the engine's test cases.
 """
 from __future__ import annotations
 
@@ -45,14 +46,24 @@ def _get(data, path):
     return data, path[-1]
 
 
-def poison(data: dict, validator: Draft202012Validator) -> int:
-    """Append HOSTILE to every string leaf the schema still accepts; returns how many."""
+def _engine_accepts(data: dict) -> bool:
+    """A worksheet's examples, messages and defaults still hold for the engine."""
+    import workbook
+    from macros import engine_contract
+
+    workbook.use_content({data["id"]: data})
+    return not (engine_contract.message_problems(data["id"], data) or engine_contract.default_problems(data)
+                or engine_contract.example_problems(data["id"], data))
+
+
+def poison(data: dict, validator: Draft202012Validator, worksheet: bool) -> int:
+    """Append HOSTILE to every string leaf the build still accepts; returns how many."""
     changed = 0
     for path in list(_leaves(data)):
         parent, key = _get(data, path)
         before = parent[key]
         parent[key] = before + " " + HOSTILE
-        if next(validator.iter_errors(data), None) is not None:
+        if next(validator.iter_errors(data), None) is not None or (worksheet and not _engine_accepts(data)):
             parent[key] = before
         else:
             changed += 1
@@ -67,7 +78,7 @@ def hostile_content(source: Path, dest: Path) -> int:
         kind = _schema_for(path, dest)
         schema = json.loads((dest / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        total += poison(data, Draft202012Validator(schema))
+        total += poison(data, Draft202012Validator(schema), worksheet=kind == "worksheet")
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
     return total
 

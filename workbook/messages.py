@@ -19,6 +19,8 @@ COMMON_MESSAGES = {
     "and": TEXT,
     "inputs_not_understood": TEXT,
 }
+# Placeholders every worksheet's messages may use (answers.py fills them in its notes).
+COMMON_PLACEHOLDERS = frozenset({"label", "limit"})
 
 
 def table(*keys: str, each=TEXT) -> dict:
@@ -26,23 +28,24 @@ def table(*keys: str, each=TEXT) -> dict:
     return {"keys": keys, "each": each}
 
 
-def shape_problems(messages: dict, required: dict, where: str = "messages") -> list[str]:
-    """Every way `messages` does not match the declared shapes, in plain words."""
+def shape_problems(messages, required: dict, where: tuple = ("messages",)) -> list[tuple[tuple, str]]:
+    """Every way `messages` does not match the declared shapes: (path, what is wrong) pairs,
+    the path as keys from the worksheet's top level, e.g. ("messages", "thanks", "warm")."""
     problems = []
     for name, shape in required.items():
-        path = f"{where}.{name}"
-        if name not in messages:
-            problems.append(f"{path} is missing")
+        path = (*where, name)
+        if not isinstance(messages, dict) or name not in messages:
+            problems.append((path, "is missing"))
             continue
         value = messages[name]
         if shape == TEXT:
             if not isinstance(value, str):
-                problems.append(f"{path} must be a text")
+                problems.append((path, "must be a text"))
         elif shape == LIST:
             if not (isinstance(value, list) and value and all(isinstance(v, str) for v in value)):
-                problems.append(f"{path} must be a list of texts")
+                problems.append((path, "must be a list of texts"))
         elif not isinstance(value, dict):
-            problems.append(f"{path} must be a table")
+            problems.append((path, "must be a group of texts by name"))
         else:
             problems.extend(shape_problems(value, dict.fromkeys(shape["keys"], shape["each"]), path))
     return problems

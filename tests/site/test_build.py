@@ -51,19 +51,6 @@ def page(site: Path, path: str) -> Page:
 
 
 @pytest.fixture(scope="module")
-def fixture_root(tmp_path_factory) -> Path:
-    """A copy of tests/site/fixture with ROOT filled in, plus the schemas and one real worksheet."""
-    root = tmp_path_factory.mktemp("fixture")
-    shutil.copytree(Path(__file__).parent / "fixture", root, dirs_exist_ok=True)
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("ROOT", str(ROOT)), encoding="utf-8")
-    shutil.copytree(ROOT / "content" / "schema", root / "content" / "schema")
-    (root / "content" / "worksheets").mkdir()
-    shutil.copy(ROOT / "content" / "worksheets" / "recharge.yaml", root / "content" / "worksheets")
-    return root
-
-
-@pytest.fixture(scope="module")
 def fixture_site(fixture_root) -> Path:
     result = build_site(fixture_root / "site", fixture_root / "mkdocs.yml")
     assert result.returncode == 0, result.stderr
@@ -92,7 +79,8 @@ def test_broken_content_fails_the_build_with_file_field_and_line(fixture_root, t
                         encoding="utf-8")
     result = build_site(broken / "site", broken / "mkdocs.yml")
     assert result.returncode != 0
-    assert "strategies/01-first-step.yaml: steps[1].text: must be a string (line 7)" in result.stderr
+    assert "strategies/01-first-step.yaml: steps[1].text: '42' is read as a number, not as text: put it in quotes, " \
+           'like "42" (line 7)' in result.stderr
     assert not (broken / "site" / "strategies").exists()
 
 
@@ -189,7 +177,7 @@ def test_every_link_inside_the_site_resolves(built_site):
     for path in _built_pages(built_site):
         rel = path.relative_to(built_site).as_posix()
         base = "http://site.invalid/" + rel
-        for tag, attr, value in page(built_site, rel).links:
+        for _tag, attr, value in page(built_site, rel).links:
             if attr == "srcset":
                 continue
             target = urlparse(urljoin(base, value))

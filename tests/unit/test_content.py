@@ -88,14 +88,6 @@ def test_every_schema_property_has_a_description_and_rejects_unknown_keys(schema
 
 # --- each failure kind, with its message ------------------------------------------
 
-def test_yaml_syntax_error_names_file_line_and_column(content_dir):
-    path = content_dir / "strategies" / "02-request-feedback.yaml"
-    edit(path, "title: Ask for feedback", "title: [Ask for feedback")
-    (problem,) = problems_of(content_dir)
-    assert problem.startswith("strategies/02-request-feedback.yaml: YAML syntax error at line ")
-    assert re.search(r"line \d+, column \d+", problem)
-
-
 def test_wrong_type_names_file_and_field_path(content_dir):
     path = content_dir / "strategies" / "02-request-feedback.yaml"
     steps = load_content(content_dir).strategy_by_id["request-feedback"]["steps"]
@@ -103,23 +95,8 @@ def test_wrong_type_names_file_and_field_path(content_dir):
     edit(path, f"- text: {third}", "- text: [not, a, string]")
     expected_line = line_of(path, "- text: [not, a, string]")
     assert problems_of(content_dir) == [
-        f"strategies/02-request-feedback.yaml: steps[2].text: must be a string (line {expected_line})"
+        f"strategies/02-request-feedback.yaml: steps[2].text: must be text (line {expected_line})"
     ]
-
-
-def test_missing_required_field(content_dir):
-    path = content_dir / "strategies" / "01-feel-and-process.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(re.sub(r"^summary:.*\n", "", text, count=1, flags=re.M), encoding="utf-8")
-    (problem,) = problems_of(content_dir)
-    assert problem.startswith("strategies/01-feel-and-process.yaml: (top level): missing required field 'summary'")
-
-
-def test_unknown_key_is_an_error(content_dir):
-    path = content_dir / "resources.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + "colour: blue\n", encoding="utf-8")
-    (problem,) = problems_of(content_dir)
-    assert problem.startswith("resources.yaml: (top level): unknown field 'colour'")
 
 
 def test_unknown_worksheet_reference(content_dir):
@@ -155,26 +132,20 @@ def test_id_must_match_file_name(content_dir):
            "(expected 'keep-networking') (line 1)" in problems_of(content_dir)
 
 
-def test_strategy_file_name_needs_a_number(content_dir):
-    (content_dir / "strategies" / "06-keep-networking.yaml").rename(content_dir / "strategies" / "keep-networking.yaml")
-    assert "strategies/keep-networking.yaml: file name must look like NN-<id>.yaml, e.g. 02-request-feedback.yaml" \
-        in problems_of(content_dir)
-
-
 def test_every_problem_is_reported_at_once(content_dir):
     edit(content_dir / "strategies" / "01-feel-and-process.yaml", "id: feel-and-process", "id: Feel")
     edit(content_dir / "strategies" / "04-stay-persistent.yaml", "title:", "titel:")
     problems = problems_of(content_dir)
-    assert any(p.startswith("strategies/01-feel-and-process.yaml: id: 'Feel' is not allowed here") for p in problems)
-    assert any(p.startswith("strategies/04-stay-persistent.yaml: (top level): unknown field 'titel'") for p in problems)
+    assert any(p.startswith('strategies/01-feel-and-process.yaml: id: "Feel" is not allowed here') for p in problems)
+    assert any(p.startswith("strategies/04-stay-persistent.yaml: titel: 'titel' is not a field here") for p in problems)
 
 
 def test_worksheet_field_option_must_be_known_type(content_dir):
     path = content_dir / "worksheets" / "reply.yaml"
     edit(path, "type: choice", "type: dropdown")
     (problem,) = problems_of(content_dir)
-    assert re.fullmatch(r"worksheets/reply\.yaml: fields\[\d+\]\.type: must be one of: text, textarea, email, date, "
-                        r"number, scale, choice, multi_choice, yes_no \(line \d+\)", problem)
+    assert re.fullmatch(r"worksheets/reply\.yaml: fields\[\d+\]\.type: 'dropdown' is not one of: text, textarea, "
+                        r"email, date, number, scale, choice, multi_choice, yes_no \(line \d+\)", problem)
 
 
 def test_example_inputs_must_name_fields(content_dir):

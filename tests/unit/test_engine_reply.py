@@ -4,8 +4,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from test_engine_examples import everything
 
+from macros.engine_contract import output_text as everything
 from workbook.drafting import without_reply_prefix
 from workbook.mailto import is_no_reply, mailto_url
 from workbook.tone import exclamation_pile, shouting_words
