@@ -143,6 +143,34 @@ def field_value(field: dict, value):
     return None, None
 
 
+def fits(field: dict, value) -> bool:
+    """Whether a saved answer can go back into today's field exactly as it is: of the field's
+    kind, an option the field still has, text within its limit, a number within its range.
+    A maintainer's edit to a worksheet can leave saved answers that no longer do; those are
+    kept aside ("Answers from an earlier version") instead of being changed or dropped."""
+    if value is None or value == "" or value == []:
+        return True
+    kind = field.get("type")
+    try:
+        read, problem = field_value(field, value)
+    except NotUnderstood:
+        return False
+    if problem is not None or read is None:
+        return False
+    if kind == "yes_no":
+        return isinstance(value, bool)
+    if kind in ("number", "scale"):
+        low, high = field.get("min"), field.get("max")
+        if kind == "scale":
+            low, high = (1 if low is None else low), (5 if high is None else high)
+        return (isinstance(value, (int, float)) and not isinstance(value, bool)
+                and (kind == "number" or value == int(value))
+                and (low is None or value >= low) and (high is None or value <= high))
+    if kind in ("text", "textarea", "email", "date", "choice"):
+        return isinstance(value, str)
+    return True
+
+
 def _default(field: dict):
     try:
         value, _ = field_value(field, field.get("default"))

@@ -15,9 +15,11 @@ nothing.
 """
 from __future__ import annotations
 
+import datetime
 import json
 import re
 
+from .answers import fits
 from .catalogue import worksheet
 from .output import Output
 
@@ -26,22 +28,52 @@ VERSION = 1
 MAX_BACKUP_BYTES = 1_000_000
 MAX_TEXT = 20_000           # longest single answer kept from a backup
 MAX_LOG_ENTRIES = 2000
+# Deepest nesting of lists and tables a backup may have: a document is at most five deep
+# (document, worksheets, worksheet, answers, list of choices). Checked on the text before it
+# is parsed, so that a file of nested brackets never reaches the parser's recursion (which in
+# Pyodide overflows the WebAssembly stack and stops Python).
+MAX_DEPTH = 8
+
+# The parts of a document, by format version: (required, optional).
+PARTS = {
+    0: ({"format", "version", "answers"}, {"exported_at", "log"}),
+    1: ({"format", "version", "worksheets", "log"}, {"exported_at"}),
+}
+WORKSHEET_PARTS = {"answers", "earlier", "updated_at"}
+# Log entries: the log worksheet's fields, plus the page's bookkeeping.
+ENTRY_TIMES = ("created_at", "updated_at")
+LOG_WORKSHEET = "log"
 
 _HTML = re.compile(r"<\s*[a-zA-Z!/?]|javascript:", re.IGNORECASE)
-_WORKSHEET_ID = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
-_FIELD_ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+_WORKSHEET_ID = re.compile(r"[a-z][a-z0-9-]{0,63}")
+_FIELD_ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
+_ENTRY_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+_LOOKS_LIKE_A_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+_BRACKETS_AND_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 TEXT = {
     "too_big": "This file is larger than 1 MB, so it cannot be a backup from this site. Nothing was changed.",
     "not_json": "This file is not a backup from this site: it is not a JSON file. Nothing was changed.",
+    "too_deep": ("This file is nested far deeper than any backup from this site, so it is not one. "
+                 "Nothing was changed."),
     "wrong_format": "This file is not a backup from this workbook. Nothing was changed.",
     "newer_version": ("This backup was made by a newer version of the workbook (format {found}; this site "
                       "reads up to {known}). Open it on the newer site, or update this copy. Nothing was changed."),
     "wrong_type": "Part of this backup is not in the expected shape ({where}: {what}). Nothing was changed.",
+    "unknown_parts": ("This backup has parts this workbook does not know ({names}), so it may be damaged or "
+                      "written by another app. Nothing was changed."),
+    "missing_parts": "This backup is missing a part it needs ({names}). Nothing was changed.",
+    "written_twice": ("A name is written twice in this backup ({name}), so it is not clear which answer to keep. "
+                      "Nothing was changed."),
+    "empty": ("This backup holds no answers and no log entries, so restoring it would only erase what you "
+              "have. Nothing was changed."),
     "has_markup": ("Some answers contain text that looks like HTML or a script. It will be kept and shown "
                    "as plain text, never run."),
     "migrated": ("This backup uses an older format (version {found}); it was brought up to date. "
                  "Nothing in it was lost."),
+    "kept_earlier": ("Some answers no longer fit today's worksheets (a choice that was removed, or a text now "
+                     "over the limit). They are kept and shown under \u201cAnswers from an earlier version\u201d "
+                     "on their worksheet."),
     "summary": "This backup was saved on {date}. It holds answers for {worksheets} worksheet(s) and {entries} log "
                "entry(ies).",
     "summary_undated": "This backup holds answers for {worksheets} worksheet(s) and {entries} log entry(ies).",
@@ -57,6 +89,28 @@ class Problem(Exception):
 
 # --- checking and migrating ------------------------------------------------------
 
+def too_deep(text: str, limit: int = MAX_DEPTH) -> bool:
+    """Whether a JSON text nests lists and tables deeper than `limit` (strings skipped)."""
+    depth = 0
+    for match in _BRACKETS_AND_STRINGS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif token in "]}":
+            depth -= 1
+    return False
+
+
+def _no_name_twice(pairs: list) -> dict:
+    names = [name for name, _ in pairs]
+    for name in names:
+        if names.count(name) > 1:
+            raise Problem(TEXT["written_twice"].format(name=name[:40]))
+    return dict(pairs)
+
+
 def check_text(text) -> dict:
     """Parse and check a backup file's text. Returns {"ok", "document", "notes"}."""
     notes: list[tuple[str, str, str]] = []
@@ -65,8 +119,10 @@ def check_text(text) -> dict:
             raise Problem(TEXT["not_json"])
         if len(text.encode("utf-8", "surrogatepass")) > MAX_BACKUP_BYTES:
             raise Problem(TEXT["too_big"])
+        if too_deep(text):
+            raise Problem(TEXT["too_deep"])
         try:
-            data = json.loads(text)
+            data = json.loads(text, object_pairs_hook=_no_name_twice)
         except (ValueError, RecursionError):
             raise Problem(TEXT["not_json"]) from None
         document = check_document(data, notes)
@@ -75,8 +131,9 @@ def check_text(text) -> dict:
     return {"ok": True, "document": document, "notes": notes}
 
 
-def check_document(data, notes: list | None = None) -> dict:
-    """A checked, current-version copy of a parsed document; raises Problem when it is not one."""
+def check_document(data, notes: list | None = None, allow_empty: bool = False) -> dict:
+    """A checked, current-version copy of a parsed document; raises Problem when it is not one.
+    An empty document is refused unless `allow_empty` (restoring it would erase everything)."""
     notes = [] if notes is None else notes
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise Problem(TEXT["wrong_format"])
@@ -87,19 +144,36 @@ def check_document(data, notes: list | None = None) -> dict:
         raise Problem(TEXT["newer_version"].format(found=version, known=VERSION))
     if version < 0:
         raise Problem(TEXT["wrong_type"].format(where="version", what="must not be negative"))
+    _check_parts(data, *PARTS[version])
     if version < VERSION:
         data = MIGRATIONS[version](data)
-        notes.append(("info", "migrated", TEXT["migrated"].format(found=version)))
+    moved: list[str] = []
     document = {
         "format": FORMAT,
         "version": VERSION,
-        "exported_at": _optional_text(data.get("exported_at"), "exported_at"),
-        "worksheets": _checked_worksheets(data.get("worksheets", {})),
-        "log": _checked_log(data.get("log", [])),
+        "exported_at": _optional_time(data.get("exported_at"), "exported_at"),
+        "worksheets": _checked_worksheets(data["worksheets"], moved),
+        "log": _checked_log(data["log"]),
     }
+    if not allow_empty and not document["log"] \
+            and not any(saved["answers"] or saved.get("earlier") for saved in document["worksheets"].values()):
+        raise Problem(TEXT["empty"])
+    if version < VERSION:
+        notes.append(("info", "migrated", TEXT["migrated"].format(found=version)))
+    if moved:
+        notes.append(("info", "kept_earlier", TEXT["kept_earlier"]))
     if _holds_markup(document):
         notes.append(("info", "has_markup", TEXT["has_markup"]))
     return document
+
+
+def _check_parts(data: dict, required: set, optional: set) -> None:
+    unknown = sorted(set(data) - required - optional)
+    if unknown:
+        raise Problem(TEXT["unknown_parts"].format(names=", ".join(name[:40] for name in unknown[:5])))
+    missing = sorted(required - set(data))
+    if missing:
+        raise Problem(TEXT["missing_parts"].format(names=", ".join(missing)))
 
 
 def _wrong(where: str, what: str) -> Problem:
@@ -113,6 +187,17 @@ def _optional_text(value, where: str) -> str | None:
         raise _wrong(where, "must be text")
     if len(value) > MAX_TEXT:
         raise _wrong(where, "is too long")
+    return value
+
+
+def _optional_time(value, where: str) -> str | None:
+    """A date and time as the page writes them (ISO 8601, e.g. 2026-11-25T10:00:00.000Z)."""
+    value = _optional_text(value, where)
+    if value is not None:
+        try:
+            datetime.datetime.fromisoformat(value)
+        except ValueError:
+            raise _wrong(where, "is not a real date and time") from None
     return value
 
 
@@ -130,44 +215,109 @@ def _answer(value, where: str):
     raise _wrong(where, "must be text, a number, yes/no or a list of texts")
 
 
-def _checked_worksheets(worksheets) -> dict:
+def _real_date(value, field: dict | None, where: str) -> None:
+    """A value in a date field that is written like a date must be one (not 2026-02-31)."""
+    if field is None or field.get("type") != "date" or not isinstance(value, str):
+        return
+    if _LOOKS_LIKE_A_DATE.fullmatch(value.strip()):
+        try:
+            datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            raise _wrong(where, f"{value.strip()} is not a real date") from None
+
+
+def _answers(answers, where: str, fields: dict[str, dict]) -> dict:
+    if not isinstance(answers, dict):
+        raise _wrong(where, "must hold a table of answers")
+    checked = {}
+    for field_id, value in answers.items():
+        if not _FIELD_ID.fullmatch(field_id):
+            raise _wrong(f"{where}.{field_id[:40]!r}", "is not a field name")
+        checked[field_id] = _answer(value, f"{where}.{field_id}")
+        _real_date(checked[field_id], fields.get(field_id), f"{where}.{field_id}")
+    return checked
+
+
+def _fields_of(worksheet_id: str) -> dict[str, dict]:
+    definition = worksheet(worksheet_id) or {}
+    return {f.get("id"): f for f in definition.get("fields", []) if isinstance(f, dict)}
+
+
+def set_aside(answers: dict, fields: dict[str, dict]) -> tuple[dict, dict]:
+    """(answers that fit today's fields, answers that no longer do). Answers under a field the
+    worksheet no longer has stay with the answers: they are shown aside by earlier_answers."""
+    keep, aside = {}, {}
+    for field_id, value in answers.items():
+        if field_id in fields and not fits(fields[field_id], value):
+            aside[field_id] = value
+        else:
+            keep[field_id] = value
+    return keep, aside
+
+
+def _checked_worksheets(worksheets, moved: list) -> dict:
     if not isinstance(worksheets, dict):
         raise _wrong("worksheets", "must be a table of worksheets")
     checked = {}
     for wid, saved in worksheets.items():
-        if not _WORKSHEET_ID.match(wid):
-            raise _wrong(f"worksheets.{wid[:40]}", "is not a worksheet name")
-        if not isinstance(saved, dict) or not isinstance(saved.get("answers", {}), dict):
+        if not _WORKSHEET_ID.fullmatch(wid):
+            raise _wrong(f"worksheets.{wid[:40]!r}", "is not a worksheet name")
+        if not isinstance(saved, dict):
             raise _wrong(f"worksheets.{wid}", "must hold a table of answers")
-        unknown = set(saved) - {"answers", "updated_at"}
+        unknown = set(saved) - WORKSHEET_PARTS
         if unknown:
-            raise _wrong(f"worksheets.{wid}", f"has unknown parts: {', '.join(sorted(unknown))}")
-        answers = {}
-        for field_id, value in saved.get("answers", {}).items():
-            if not _FIELD_ID.match(field_id):
-                raise _wrong(f"worksheets.{wid}.answers.{field_id[:40]}", "is not a field name")
-            answers[field_id] = _answer(value, f"worksheets.{wid}.answers.{field_id}")
-        checked[wid] = {"answers": answers, "updated_at": _optional_text(saved.get("updated_at"), f"worksheets.{wid}")}
+            raise _wrong(f"worksheets.{wid}", f"has unknown parts: {', '.join(sorted(unknown))[:80]}")
+        fields = _fields_of(wid)
+        answers = _answers(saved.get("answers", {}), f"worksheets.{wid}.answers", fields)
+        earlier = _answers(saved.get("earlier", {}), f"worksheets.{wid}.earlier", {})
+        answers, aside = set_aside(answers, fields)
+        if aside:
+            moved.extend(f"{wid}.{field_id}" for field_id in aside)
+        record = {"answers": answers, "updated_at": _optional_time(saved.get("updated_at"), f"worksheets.{wid}")}
+        if earlier or aside:
+            record["earlier"] = {**earlier, **aside}
+        checked[wid] = record
     return checked
 
 
 def _checked_log(log) -> list:
     """Log entries are checked like answers: field names to plain values. Which fields an entry
-    has follows the log worksheet's YAML, so a renamed field's old values are kept, not refused."""
+    has follows the log worksheet's YAML, so a renamed field's old values are kept, not refused.
+    Each entry has an id, unique in the log: the page edits and deletes entries by it. An entry
+    without one (from an older copy of the site) is given one."""
     if not isinstance(log, list):
         raise _wrong("log", "must be a list of entries")
     if len(log) > MAX_LOG_ENTRIES:
         raise _wrong("log", f"has more than {MAX_LOG_ENTRIES} entries")
-    checked = []
+    fields = _fields_of(LOG_WORKSHEET)
+    checked, ids = [], set()
     for i, entry in enumerate(log):
         if not isinstance(entry, dict):
             raise _wrong(f"log[{i}]", "must be an entry")
         clean = {}
         for key, value in entry.items():
-            if not _FIELD_ID.match(key):
-                raise _wrong(f"log[{i}].{key[:40]}", "is not a field name")
+            if not _FIELD_ID.fullmatch(key):
+                raise _wrong(f"log[{i}].{key[:40]!r}", "is not a field name")
+            if key in ENTRY_TIMES:
+                clean[key] = _optional_time(value, f"log[{i}].{key}")
+                continue
             clean[key] = _answer(value, f"log[{i}].{key}")
+            _real_date(clean[key], fields.get(key), f"log[{i}].{key}")
+        if "id" in clean:
+            if not (isinstance(clean["id"], str) and _ENTRY_ID.fullmatch(clean["id"])):
+                raise _wrong(f"log[{i}].id", "must be a short name of letters, digits, - and _")
+            if clean["id"] in ids:
+                raise _wrong(f"log[{i}].id", f"'{clean['id']}' is used by two entries")
+            ids.add(clean["id"])
         checked.append(clean)
+    number = 0
+    for entry in checked:
+        if "id" not in entry:
+            number += 1
+            while f"entry-{number}" in ids:
+                number += 1
+            entry["id"] = f"entry-{number}"
+            ids.add(entry["id"])
     return checked
 
 
@@ -229,26 +379,30 @@ def import_check(inputs: dict, out: Output) -> dict:
 
 
 def earlier_answers(inputs: dict, out: Output) -> dict:
-    """Saved answers whose field the worksheet no longer has, listed with their values."""
+    """Saved answers kept aside on a worksheet, listed with their values: those under a field it
+    no longer has (`fields`), those in its `earlier` table, and those whose value no longer fits
+    today's field (`misfits`, which the page then moves into the `earlier` table)."""
     inputs = inputs if isinstance(inputs, dict) else {}
     wid = inputs.get("worksheet")
-    answers = inputs.get("answers")
-    definition = worksheet(wid) if isinstance(wid, str) else None
-    if definition is None or not isinstance(answers, dict):
-        return {"fields": []}
-    current = {f.get("id") for f in definition.get("fields", [])}
-    earlier = {k: v for k, v in answers.items() if k not in current and v not in (None, "", [], False)}
-    if earlier:
+    answers = inputs.get("answers") if isinstance(inputs.get("answers"), dict) else {}
+    earlier = inputs.get("earlier") if isinstance(inputs.get("earlier"), dict) else {}
+    if not isinstance(wid, str) or worksheet(wid) is None:
+        return {"fields": [], "misfits": {}, "shown": False}
+    fields = _fields_of(wid)
+    _, misfits = set_aside(answers, fields)
+    gone = {k: v for k, v in answers.items() if k not in fields and v not in (None, "", [], False)}
+    shown = {k: v for k, v in {**gone, **earlier, **misfits}.items() if v not in (None, "", [])}
+    if shown:
         out.paragraph(TEXT["earlier_intro"])
-        out.bullet_list([f"{k.replace('_', ' ')}: {_plain(v)}" for k, v in earlier.items()],
+        out.bullet_list([f"{_name_of(fields.get(k), k)}: {_plain(v)}" for k, v in shown.items()],
                         title=TEXT["earlier_title"])
-    return {"fields": sorted(earlier)}
+    return {"fields": sorted(gone), "misfits": misfits, "shown": bool(shown)}
 
 
 def markdown(inputs: dict, out: Output) -> dict:
     """A readable Markdown copy of a (checked) document."""
     try:
-        document = check_document(inputs.get("document") if isinstance(inputs, dict) else None)
+        document = check_document(inputs.get("document") if isinstance(inputs, dict) else None, allow_empty=True)
     except Problem as problem:
         out.warning("export_refused", str(problem))
         return {"markdown": None}
@@ -260,24 +414,25 @@ def to_markdown(document: dict) -> str:
     if document["exported_at"]:
         lines += [f"Saved {document['exported_at']}", ""]
     for wid, saved in document["worksheets"].items():
-        definition = worksheet(wid) or {}
-        fields = {f.get("id"): f for f in definition.get("fields", [])}
+        fields = _fields_of(wid)
         lines += [f"## {_title_of(wid)}", ""]
         earlier = []
         for field_id, value in saved["answers"].items():
             if value in (None, "", []):
                 continue
             if field_id not in fields:
-                earlier.append(f"- {field_id.replace('_', ' ')}: {_plain(value)}")
+                earlier.append(f"- {_name_of(None, field_id)}: {_plain(value)}")
                 continue
             field = fields[field_id]
             lines.append(f"- **{field.get('label', field_id)}**: {_plain(_label_of(field, value))}")
+        earlier += [f"- {_name_of(fields.get(k), k)}: {_plain(v)}" for k, v in saved.get("earlier", {}).items()
+                    if v not in (None, "", [])]
         if earlier:
             lines += ["", f"### {TEXT['earlier_title']}", "", *earlier]
         lines.append("")
     if document["log"]:
-        log_fields = {f.get("id"): f for f in (worksheet("log") or {}).get("fields", [])}
-        lines += [f"## {_title_of('log')}", "",
+        log_fields = _fields_of(LOG_WORKSHEET)
+        lines += [f"## {_title_of(LOG_WORKSHEET)}", "",
                   "| Date | Company | Role | Stage | Feedback | Note |", "|---|---|---|---|---|---|"]
         for entry in document["log"]:
             stage = _label_of(log_fields.get("stage", {}), entry.get("stage"))
@@ -286,6 +441,13 @@ def to_markdown(document: dict) -> str:
             lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
         lines.append("")
     return "\n".join(lines)
+
+
+def _name_of(field: dict | None, field_id: str) -> str:
+    """How a kept-aside answer is introduced: its field's label, or its name in words."""
+    if field and isinstance(field.get("label"), str):
+        return field["label"]
+    return field_id.replace("_", " ")
 
 
 def _title_of(wid: str) -> str:

@@ -89,35 +89,43 @@ export function wireSaving(form, store) {
     if (kind === "all" || (kind === "answers" && which === worksheet)) {
       restore();
       if (kind === "answers") say("other_tab");
-      showEarlierAnswers(root, store, worksheet);
+      showEarlierAnswers(root, store, worksheet, restore);
     }
   });
-  showEarlierAnswers(root, store, worksheet);
+  showEarlierAnswers(root, store, worksheet, restore);
   return { save };
 }
 
-/** Ask the engine which saved answers belong to fields this worksheet no longer has, and show them. */
-async function showEarlierAnswers(root, store, worksheet) {
+/**
+ * Ask the engine which saved answers are kept aside on this worksheet (under a field it no
+ * longer has, or no longer fitting their field: a removed choice, a text over a lowered
+ * limit), move the misfits out of the live fields, and show them all.
+ */
+async function showEarlierAnswers(root, store, worksheet, restore) {
   const region = root.querySelector("[data-earlier]");
   if (!region) return;
-  const answers = store.answers(worksheet).answers;
-  if (!Object.keys(answers).length) {
+  const saved = store.answers(worksheet);
+  if (!Object.keys(saved.answers).length && !Object.keys(saved.earlier).length) {
     region.hidden = true;
     return;
   }
   let output;
   try {
-    output = await runWorksheet("earlier-answers", { worksheet, answers });
+    output = await runWorksheet("earlier-answers", { worksheet, answers: saved.answers, earlier: saved.earlier });
   } catch {
     return; // without Python they stay in storage and in backups, just not listed here
   }
-  const fields = output?.data?.fields || [];
-  region.hidden = fields.length === 0;
-  if (!fields.length) return;
+  const { fields = [], misfits = {}, shown = false } = output?.data || {};
+  if (Object.keys(misfits).length) {
+    store.keepAside(worksheet, misfits);
+    restore();
+  }
+  region.hidden = !shown;
+  if (!shown) return;
   renderOutput(region.querySelector("[data-earlier-blocks]"), output);
   const dismiss = region.querySelector('[data-action="dismiss-earlier"]');
   dismiss.onclick = () => {
-    store.saveAnswers(worksheet, {}, fields);
+    store.dismissEarlier(worksheet, fields);
     region.hidden = true;
   };
 }

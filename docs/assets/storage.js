@@ -5,7 +5,8 @@
 // and nothing that was saved before is touched.
 //
 // Keys, for format F, base path B and version N:
-//   F:B:vN:answers:<worksheet>   {answers: {field: value}, updated_at}
+//   F:B:vN:answers:<worksheet>   {answers: {field: value}, earlier?: {field: value}, updated_at}
+//                                (earlier: answers that no longer fit the worksheet, kept aside)
 //   F:B:vN:log                   {entries: [{id, date, company, ...}], updated_at}
 //   F:B:vN:meta                  {last_backup_at, migrated_from}
 //   F:B:vN:undo                  the whole document as it was before the last import
@@ -87,6 +88,9 @@ export function openStore({ format, version, base }) {
 
   const read = (name, fallback) => parse(backend.get(prefix + name), fallback);
   const write = (name, value) => backend.set(prefix + name, JSON.stringify(value));
+  // A worksheet's record, with `earlier` only when something is kept aside (storage format).
+  const writeRecord = (worksheet, answers, earlier, updatedAt = now()) => write(ANSWERS + worksheet,
+    Object.keys(earlier || {}).length ? { answers, earlier, updated_at: updatedAt } : { answers, updated_at: updatedAt });
 
   // Another tab saved: tell the page which part changed.
   window.addEventListener("storage", (event) => {
@@ -99,10 +103,11 @@ export function openStore({ format, version, base }) {
     /** null when saving works; "blocked" or "full" when answers live in this tab only. */
     get problem() { return backend.problem; },
 
-    /** @returns {{answers: object, updated_at: string|null}} */
+    /** @returns {{answers: object, earlier: object, updated_at: string|null}} */
     answers(worksheet) {
       const saved = read(ANSWERS + worksheet, null);
-      return { answers: saved?.answers && typeof saved.answers === "object" ? saved.answers : {}, updated_at: saved?.updated_at ?? null };
+      const table = (value) => (value && typeof value === "object" && !Array.isArray(value) ? value : {});
+      return { answers: table(saved?.answers), earlier: table(saved?.earlier), updated_at: saved?.updated_at ?? null };
     },
 
     /**
@@ -111,9 +116,31 @@ export function openStore({ format, version, base }) {
      * @returns {boolean} false when the answers are kept in this tab only
      */
     saveAnswers(worksheet, changes, remove = []) {
-      const merged = { ...store.answers(worksheet).answers, ...changes };
+      const saved = store.answers(worksheet);
+      const merged = { ...saved.answers, ...changes };
       for (const field of remove) delete merged[field];
-      return write(ANSWERS + worksheet, { answers: merged, updated_at: now() });
+      return writeRecord(worksheet, merged, saved.earlier);
+    },
+
+    /**
+     * Move answers the engine found no longer fit the worksheet into its `earlier` table. An
+     * answer the person has changed since (in this tab or another) stays where it is.
+     * @param {object} misfits field id -> the value as the engine saw it
+     */
+    keepAside(worksheet, misfits) {
+      const saved = store.answers(worksheet);
+      const answers = { ...saved.answers };
+      for (const [field, value] of Object.entries(misfits)) {
+        if (JSON.stringify(answers[field]) === JSON.stringify(value)) delete answers[field];
+      }
+      return writeRecord(worksheet, answers, { ...saved.earlier, ...misfits });
+    },
+
+    /** Drop what was kept aside: the `earlier` table and the answers under `fields`. */
+    dismissEarlier(worksheet, fields) {
+      const answers = { ...store.answers(worksheet).answers };
+      for (const field of fields) delete answers[field];
+      return writeRecord(worksheet, answers, {});
     },
 
     /** @returns {Array<object>} the log's entries, oldest first */
@@ -136,7 +163,8 @@ export function openStore({ format, version, base }) {
       for (const key of backend.keys()) {
         if (!key.startsWith(prefix + ANSWERS)) continue;
         const worksheet = key.slice((prefix + ANSWERS).length);
-        worksheets[worksheet] = store.answers(worksheet);
+        const { answers, earlier, updated_at: updatedAt } = store.answers(worksheet);
+        worksheets[worksheet] = Object.keys(earlier).length ? { answers, earlier, updated_at: updatedAt } : { answers, updated_at: updatedAt };
       }
       return { format, version, exported_at: now(), worksheets, log: store.logEntries() };
     },
@@ -158,7 +186,7 @@ export function openStore({ format, version, base }) {
         let ok = true;
         for (const key of backend.keys()) if (key.startsWith(prefix + ANSWERS)) backend.remove(key);
         for (const [worksheet, saved] of Object.entries(doc.worksheets || {})) {
-          ok = write(ANSWERS + worksheet, { answers: saved.answers || {}, updated_at: saved.updated_at ?? now() }) && ok;
+          ok = writeRecord(worksheet, saved.answers || {}, saved.earlier, saved.updated_at ?? now()) && ok;
         }
         return write("log", { entries: doc.log || [], updated_at: now() }) && ok;
       };

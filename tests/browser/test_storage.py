@@ -163,15 +163,32 @@ def test_export_then_import_into_a_fresh_browser_gives_the_same_answers(open_con
     assert f"{KEYS}answers:reply" not in stored(other)
 
 
+def _backup(**parts) -> str:
+    return json.dumps({"format": "job-rejection-workbook", "version": 1, "worksheets": {"reply": {"answers": {
+        "company": "From the backup"}}}, "log": [], **parts})
+
+
+# The ten most harmful bad files (every kind, with its message, is in tests/unit/test_backup_refusals.py).
 BAD_FILES = [
     ("not JSON", "notes.json", "this is not { json", "it is not a JSON file"),
     ("another app's file", "playlist.json", json.dumps({"name": "songs"}), "not a backup from this workbook"),
-    ("a newer version", "future.json", json.dumps({"format": "job-rejection-workbook", "version": 9,
-                                                   "worksheets": {}, "log": []}), "made by a newer version"),
-    ("a wrong type", "wrong.json", json.dumps({"format": "job-rejection-workbook", "version": 1,
-                                               "worksheets": {"reply": {"answers": {"company": {"x": 1}}}},
-                                               "log": []}), "not in the expected shape"),
+    ("a newer version", "future.json", _backup(version=9), "made by a newer version"),
+    ("a wrong type", "wrong.json", _backup(worksheets={"reply": {"answers": {"company": {"x": 1}}}}),
+     "not in the expected shape"),
     ("over 1 MB", "big.json", "x" * 1_000_001, "larger than 1 MB"),
+    # Would have made entries impossible to edit or delete one at a time.
+    ("two entries with one id", "twins.json", _backup(log=[{"id": "a1", "company": "A"}, {"id": "a1", "company": "B"}]),
+     "'a1' is used by two entries"),
+    # Misspelt parts: once read as an empty backup that replaced everything.
+    ("misspelt parts", "typo.json", json.dumps({"format": "job-rejection-workbook", "version": 1,
+                                                "worksheet": {}, "logs": []}), "does not know (logs, worksheet)"),
+    ("version 0 with version 1's parts", "mixed.json",
+     json.dumps({"format": "job-rejection-workbook", "version": 0, "answers": {},
+                 "worksheets": {"reply": {"answers": {"company": "N"}}}}), "does not know (worksheets)"),
+    ("an impossible date", "date.json", _backup(log=[{"id": "a1", "date": "2026-02-31", "company": "A"}]),
+     "2026-02-31 is not a real date"),
+    # Once overflowed Python's stack, so that every worksheet failed until a reload.
+    ("nested brackets", "deep.json", "[" * 30_000 + "]" * 30_000, "nested far deeper than any backup"),
 ]
 
 
@@ -188,6 +205,59 @@ def test_every_bad_import_changes_nothing_and_says_why(open_context, site_url):
         expect(page.locator('[data-action="import-confirm"]')).to_be_hidden()
         assert stored(page) == before, name
     expect(form.get_by_label("Company", exact=True)).to_have_value("Keep me")
+    # Python is still there for the person's own worksheet.
+    expect(page.locator("[data-status]")).to_have_attribute("data-state", "ready")
+    page.get_by_role("button", name="Draft my reply").click()
+    expect(page.locator("[data-output] textarea.gr-draft__body")).to_have_value(re.compile("Keep me"),
+                                                                                 timeout=ENGINE_TIMEOUT)
+
+
+def test_answers_that_no_longer_fit_are_kept_aside_not_put_in_the_form(open_context, site_url):
+    """A backup from before a maintainer removed a choice and lowered a limit: the answers that no
+    longer fit are listed under "Answers from an earlier version", the form gets only the rest."""
+    context, _ = open_context()
+    page = context.new_page()
+    page.goto(site_url + "workbook/reply/")
+    long_name = "P" * 150  # the field now takes 100 characters
+    import_file(page, "old.json", _backup(worksheets={"reply": {"answers": {
+        "company": "Northwind", "stage": "assessment_centre", "recruiter_name": long_name}}}))
+    expect(page.locator("[data-import-preview]")).to_contain_text("no longer fit today's worksheets",
+                                                                   timeout=ENGINE_TIMEOUT)
+    page.get_by_role("button", name="Replace my answers with this backup").click()
+    form = page.locator('form[data-worksheet="reply"]')
+    expect(form.get_by_label("Company", exact=True)).to_have_value("Northwind")
+    expect(form.get_by_label("Recruiter's name")).to_have_value("")
+    assert form.locator('[data-field="stage"] input:checked').count() == 0
+    earlier = page.locator("[data-earlier]")
+    expect(earlier).to_contain_text("Stage reached: assessment_centre")
+    expect(earlier).to_contain_text(f"Recruiter's name: {long_name}")
+    saved = json.loads(stored(page)[REPLY_KEY])
+    assert saved["earlier"] == {"stage": "assessment_centre", "recruiter_name": long_name}
+    # Typing a new answer does not touch the one kept aside.
+    form.get_by_label("Recruiter's name").fill("Priya")
+    wait_saved(page, "recruiter_name", "Priya")
+    assert json.loads(stored(page)[REPLY_KEY])["earlier"]["recruiter_name"] == long_name
+    page.get_by_role("button", name="Dismiss these answers").click()
+    expect(earlier).to_be_hidden()
+    assert "earlier" not in json.loads(stored(page)[REPLY_KEY])
+
+
+def test_saved_answers_that_a_worksheet_edit_left_behind_are_moved_aside(open_context, site_url):
+    """Answers saved before the worksheet changed (no import): on the next visit the engine names
+    the ones that no longer fit, the page moves them aside, and the person sees them."""
+    context, _ = open_context()
+    page = context.new_page()
+    page.goto(site_url)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [REPLY_KEY, json.dumps(
+        {"answers": {"company": "Contoso", "stage": "assessment_centre"}, "updated_at": "2026-11-01T10:00:00.000Z"})])
+    page.goto(site_url + "workbook/reply/")
+    earlier = page.locator("[data-earlier]")
+    expect(earlier).to_contain_text("Stage reached: assessment_centre", timeout=ENGINE_TIMEOUT)
+    page.wait_for_function("(key) => JSON.parse(localStorage.getItem(key)).earlier", arg=REPLY_KEY)
+    saved = json.loads(stored(page)[REPLY_KEY])
+    assert saved["answers"] == {"company": "Contoso"}
+    assert saved["earlier"] == {"stage": "assessment_centre"}
+    expect(page.locator('form[data-worksheet="reply"]').get_by_label("Company", exact=True)).to_have_value("Contoso")
 
 
 def test_html_in_a_backup_is_kept_as_text_and_never_run(open_context, site_url):

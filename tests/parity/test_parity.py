@@ -75,3 +75,25 @@ def test_the_wheel_is_reproducible(tmp_path, wheel_and_content):
     again = _assets_hook().build_wheel(tmp_path, load_content().worksheets)
     assert again.read_bytes() == wheel.read_bytes()
     assert again.name == wheel.name and again.name.startswith("workbook-") and again.name.endswith("-py3-none-any.whl")
+
+
+def test_a_file_of_nested_brackets_is_refused_inside_pyodide_and_python_carries_on(tmp_path, wheel_and_content):
+    """60 KB of nested brackets once overflowed Pyodide's stack in json.loads, which stopped Python
+    for good; the engine now refuses it before parsing, and the next call still works."""
+    wheel, content = wheel_and_content
+    example = next(iter(content["recharge"]["examples"]))
+    brackets = "[" * 30_000 + "]" * 30_000
+    objects = '{"a":' * 20_000 + "1" + "}" * 20_000
+    cases = [{"worksheet": "backup-check", "name": "brackets", "inputs": {"text": brackets}},
+             {"worksheet": "backup-check", "name": "objects", "inputs": {"text": objects}},
+             {"worksheet": "recharge", "name": "after", "inputs": example["inputs"]}]
+    (tmp_path / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
+    done = subprocess.run([shutil.which("node"), str(SCRIPT), str(wheel), str(tmp_path / "cases.json")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    brackets, objects, after = (json.loads(c["output"]) for c in json.loads(done.stdout.splitlines()[-1])["cases"])
+    for refused in (brackets, objects):
+        assert refused["data"] == {"ok": False, "document": None}
+        assert [n["text"] for n in refused["notes"]] == [
+            "This file is nested far deeper than any backup from this site, so it is not one. Nothing was changed."]
+    assert after["blocks"], "Python still drafts after refusing the file"
