@@ -4,7 +4,13 @@
 export const STATUS_TEXT = {
   ready: "Ready. Your answers are worked out on this device.",
   failed: "Python could not start, so the drafting is not available right now. Your answers are still in the form.",
+  stopped: "Python stopped, so drafting is paused. Your answers are safe: they are saved on this device.",
 };
+
+// An engine call takes milliseconds once Python is ready; one that gets no answer for this
+// long means the worker has died without a word (a browser can end a worker that uses too
+// much memory), and the page says Python stopped instead of waiting forever.
+const SILENCE_MS = 10_000;
 
 let engine = null;
 
@@ -15,13 +21,16 @@ function createEngine() {
   const emit = () => {
     for (const listener of self.listeners) listener(self);
   };
-  const fail = (error) => {
-    self.state = "failed";
+  // "failed": Python never started; "stopped": it was ready, then failed fatally.
+  const fail = (error, state = self.state === "ready" ? "stopped" : "failed") => {
+    if (self.state === "failed" || self.state === "stopped") return;
+    self.state = state;
     self.error = error;
     for (const { reject } of self.pending.values()) reject(new Error(error));
     self.pending.clear();
     emit();
   };
+  self.fail = fail;
   worker.addEventListener("message", ({ data }) => {
     if (data.type === "progress") {
       Object.assign(self, { stage: data.stage, text: data.text });
@@ -32,7 +41,9 @@ function createEngine() {
       performance.mark("workbook:engine-ready");
       emit();
     } else if (data.type === "failed") {
-      fail(data.error);
+      fail(data.error, "failed");
+    } else if (data.type === "stopped") {
+      fail(data.error, "stopped");
     } else if (self.pending.has(data.id)) {
       const { resolve, reject } = self.pending.get(data.id);
       self.pending.delete(data.id);
@@ -50,7 +61,7 @@ function createEngine() {
 
 /**
  * The engine worker, started on first use and reused across instant navigations.
- * @param {{restart?: boolean}} [options] restart: replace a failed worker with a new one
+ * @param {{restart?: boolean}} [options] restart: replace a failed or stopped worker with a new one
  */
 export function getEngine({ restart = false } = {}) {
   if (engine && restart) {
@@ -73,14 +84,17 @@ export function getEngine({ restart = false } = {}) {
  */
 export function runWorksheet(worksheet, inputs) {
   const current = getEngine();
-  if (current.state === "failed") return Promise.reject(new Error(current.error));
+  if (current.state === "failed" || current.state === "stopped") return Promise.reject(new Error(current.error));
   const id = current.nextId++;
   const wasReady = current.state === "ready";
   const started = performance.now();
+  let silence = null;
   return new Promise((resolve, reject) => {
     current.pending.set(id, { resolve, reject });
     current.worker.postMessage({ id, type: "run", worksheet, inputs });
+    if (wasReady) silence = setTimeout(() => current.pending.has(id) && current.fail("the worker stopped answering"), SILENCE_MS);
   }).finally(() => {
+    clearTimeout(silence);
     if (wasReady) performance.measure("workbook:run", { start: started, end: performance.now() });
   });
 }

@@ -29,6 +29,19 @@ function showStatus(box, current) {
     nodes.unshift(bar);
   } else if (current.state === "ready") {
     text.textContent = STATUS_TEXT.ready;
+  } else if (current.state === "stopped") {
+    text.textContent = STATUS_TEXT.stopped;
+    const restart = document.createElement("button");
+    restart.type = "button";
+    restart.className = "md-button";
+    restart.dataset.action = "restart";
+    restart.textContent = "Restart Python";
+    restart.addEventListener("click", () => {
+      getEngine({ restart: true });
+      // The button goes away with the status it belongs to: keep the keyboard where the next step is.
+      box.closest(".gr-worksheet")?.querySelector('[data-action="run"]')?.focus();
+    });
+    nodes.push(restart);
   } else {
     text.textContent = STATUS_TEXT.failed;
     const detail = document.createElement("span");
@@ -154,7 +167,9 @@ async function showResults(form, root, inputs) {
     renderOutput(blocks, await runWorksheet(form.dataset.worksheet, inputs));
     form.dataset.ran = String(Number(form.dataset.ran || 0) + 1);
   } catch (error) {
-    renderMessage(blocks, `Your results could not be prepared (${error.message}). Your answers are still in the form; try again.`);
+    renderMessage(blocks, getEngine().state === "stopped"
+      ? "Python stopped before your results were ready. Your answers are safe: press \u201cRestart Python\u201d above, then ask again."
+      : `Your results could not be prepared (${error.message}). Your answers are still in the form; try again.`);
   } finally {
     output.removeAttribute("aria-busy");
     output.scrollIntoView({ block: "start", behavior: "smooth" });

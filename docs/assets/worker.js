@@ -4,6 +4,7 @@
 // Protocol (JSON only; see ../../DESIGN.md "How data flows"):
 //   worker -> page  {type: "progress", stage: "python" | "engine", text}
 //                   {type: "ready"}  |  {type: "failed", error}
+//                   {type: "stopped", error}  (Python failed fatally after it was ready)
 //   page -> worker  {id, type: "run", worksheet, inputs}
 //   worker -> page  {id, ok: true, output}  |  {id, ok: false, error}
 //
@@ -139,9 +140,25 @@ async function start() {
 // Set once the engine has seen a person's answers: from then on no snapshot is taken.
 let answered = false;
 
+/**
+ * Whether Python has failed fatally (a WebAssembly stack overflow, running out of memory):
+ * Pyodide then marks the error, and every part of its API throws from then on.
+ */
+function hasStopped(pyodide, error) {
+  if (error?.pyodide_fatal_error) return true;
+  try {
+    void pyodide.globals;
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 const engine = start();
 engine.then(
   (ready) => {
+    // Python itself, for DevTools and the browser tests (which stop it to see that the page copes).
+    self.workbookPython = ready.pyodide;
     postMessage({ type: "ready", from: ready.from });
     // After "ready", so the snapshot costs the person no waiting; and only while Python has
     // seen no answer (a run that was queued before "ready" has already set `answered`).
@@ -170,6 +187,8 @@ self.addEventListener("message", async (event) => {
     // json.dumps gives plain JSON (None -> null), identical to what CPython returns.
     postMessage({ id, ok: true, output: JSON.parse(dumps(result)) });
   } catch (error) {
+    const ready = await engine.catch(() => null);
+    if (ready && hasStopped(ready.pyodide, error)) postMessage({ type: "stopped", error: String(error?.message || error) });
     postMessage({ id, ok: false, error: String(error?.message || error) });
   } finally {
     args?.destroy?.();

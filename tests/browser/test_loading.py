@@ -142,3 +142,63 @@ def test_a_return_visit_restores_python_and_a_bad_snapshot_is_replaced(open_cont
         const keys = await cache.keys();
         return keys.length === 1 && (await (await cache.match(keys[0])).arrayBuffer()).byteLength > 1000000;
     }}""")
+
+
+# A real fatal error of Python inside the worker: the WebAssembly stack overflows (what a
+# file of nested brackets did to the backup check before the engine refused deep nesting).
+STOP_PYTHON = """() => {
+  try { self.workbookPython.runPython("import json; json.loads('[' * 30000 + ']' * 30000)"); }
+  catch (error) { return String(error); }
+  return "still running";
+}"""
+
+
+def _stored(page) -> dict:
+    """What the workbook keeps, without the time of the last save (leaving a field saves it again)."""
+    return page.evaluate("""() => Object.fromEntries(
+        Object.entries(localStorage).filter(([key]) => key.startsWith("job-rejection-workbook:"))
+            .map(([key, value]) => { const data = JSON.parse(value); delete data.updated_at; return [key, data]; }))""")
+
+
+def _python_stops_and_restarts(page, stop):
+    """Fill the reply worksheet, stop Python with `stop`, draft: the page says Python stopped and
+    the answers are safe; Restart Python brings back drafting with the same answers."""
+    page.wait_for_selector(READY, timeout=ENGINE_TIMEOUT)
+    form = page.locator('form[data-worksheet="reply"]')
+    form.get_by_label("Company", exact=True).fill("Northwind Books")
+    page.wait_for_function("() => Object.keys(localStorage).some((k) => k.endsWith(':answers:reply'))")
+    before = _stored(page)
+    stop(next(w for w in page.workers if w.url.endswith("/assets/worker.js")))
+
+    page.get_by_role("button", name="Draft my reply").click()
+    status = page.locator("[data-status]")
+    expect(status).to_have_attribute("data-state", "stopped", timeout=30_000)
+    expect(status).to_contain_text("Python stopped")
+    expect(status).to_contain_text("Your answers are safe")
+    expect(page.locator("[data-output]")).to_contain_text("Python stopped before your results were ready")
+    assert _stored(page) == before, "nothing saved was touched"
+    expect(form.get_by_label("Company", exact=True)).to_have_value("Northwind Books")
+
+    status.get_by_role("button", name="Restart Python").click()
+    expect(page.get_by_role("button", name="Draft my reply")).to_be_focused()
+    expect(status).to_have_attribute("data-state", "ready", timeout=ENGINE_TIMEOUT)
+    page.get_by_role("button", name="Draft my reply").click()
+    expect(page.locator("[data-output] textarea.gr-draft__body")).to_have_value(
+        re.compile("Northwind Books"), timeout=ENGINE_TIMEOUT)
+
+
+def test_when_python_fails_fatally_the_page_says_so_and_restart_brings_it_back(open_context, site_url):
+    context, _ = open_context()
+    page = context.new_page()
+    page.goto(site_url + "workbook/reply/")
+    stopped_with: list[str] = []
+    _python_stops_and_restarts(page, lambda worker: stopped_with.append(worker.evaluate(STOP_PYTHON)))
+    assert "Maximum call stack size exceeded" in stopped_with[0]
+
+
+def test_when_the_worker_dies_silently_the_page_says_python_stopped(open_context, site_url):
+    context, _ = open_context()
+    page = context.new_page()
+    page.goto(site_url + "workbook/reply/")
+    # close() ends the worker from inside, as a browser ending it for its memory would: no message, no error.
+    _python_stops_and_restarts(page, lambda worker: worker.evaluate("() => { setTimeout(() => close(), 0); }"))
