@@ -85,13 +85,14 @@ async function start() {
     asked = true;
     worker.postMessage({ type: "GR_ACTIVATE_IF_ALONE" });
   };
-  offer(registration.waiting);
-  registration.addEventListener("updatefound", () => {
-    const worker = registration.installing;
-    worker?.addEventListener("statechange", () => {
-      if (worker.state === "installed") offer(worker);
-    });
+  const watch = (worker) => worker?.addEventListener("statechange", () => {
+    if (worker.state === "installed") offer(worker);
   });
+  offer(registration.waiting);
+  // The update check starts with register(): a new version may already be installing by the
+  // time it resolves, and its "updatefound" has then gone by unheard.
+  watch(registration.installing);
+  registration.addEventListener("updatefound", () => watch(registration.installing));
 
   if (hadController) {
     const build = await servedBuild(base);

@@ -169,8 +169,20 @@ def test_a_new_build_arrives_whole_on_the_next_visit(visitor, releases):
     page = context.new_page()
     page.goto(url + "strategies/request-feedback/")
     # This visit starts from the cached version 1; the new build installs in the background,
-    # takes over before the person touches the page, and the page reloads once, from it.
-    expect(page.locator(".md-content")).to_contain_text(MARKER, timeout=ENGINE_TIMEOUT)
+    # the page asks it to take over before the person touches anything, and reloads once, from
+    # it. Chromium 156 sometimes holds that takeover while version 1 still has work for the open
+    # page (about one run in three here; activation then followed within a second of the page
+    # closing), so the promise is the next visit: if this one is still version 1, the new
+    # version must at least be installed whole and waiting, and the next visit must be it.
+    try:
+        expect(page.locator(".md-content")).to_contain_text(MARKER, timeout=20_000)
+    except AssertionError:
+        waiting = page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.waiting?.state)")
+        assert waiting == "installed", "the new version is not installed and waiting"
+        _close_pages(context)
+        page = context.new_page()
+        page.goto(url + "strategies/request-feedback/")
+        expect(page.locator(".md-content")).to_contain_text(MARKER, timeout=ENGINE_TIMEOUT)
     expect(page.locator('.gr-offline-note[role="status"]')).to_contain_text("Updated")
 
     # Every file the page or worker can get now is version 2's: the build id, engine.json...
