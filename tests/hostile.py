@@ -71,7 +71,11 @@ def poison(data: dict, validator: Draft202012Validator, worksheet: bool) -> int:
 
 
 def hostile_content(source: Path, dest: Path) -> int:
-    """Copy content/ from `source` to `dest`, poisoned; returns the number of texts changed."""
+    """Copy content/ from `source` to `dest`, poisoned; returns the number of texts changed.
+    The engine is left holding the real worksheets from `source` (checking installs others)."""
+    import workbook
+    from macros.content import load_content
+
     shutil.copytree(source, dest)
     total = 0
     for path in sorted(dest.rglob("*.yaml")):
@@ -80,6 +84,7 @@ def hostile_content(source: Path, dest: Path) -> int:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         total += poison(data, Draft202012Validator(schema), worksheet=kind == "worksheet")
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    workbook.use_content(load_content(source).worksheets)
     return total
 
 

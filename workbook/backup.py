@@ -244,14 +244,22 @@ def _fields_of(worksheet_id: str) -> dict[str, dict]:
 
 
 def set_aside(answers: dict, fields: dict[str, dict]) -> tuple[dict, dict]:
-    """(answers that fit today's fields, answers that no longer do). Answers under a field the
-    worksheet no longer has stay with the answers: they are shown aside by earlier_answers."""
+    """(answers that fit today's fields, answers that no longer do). Of a list of choices, only
+    the choices the field no longer offers are set aside. Answers under a field the worksheet
+    no longer has stay with the answers: earlier_answers shows them aside."""
     keep, aside = {}, {}
     for field_id, value in answers.items():
-        if field_id in fields and not fits(fields[field_id], value):
-            aside[field_id] = value
-        else:
+        field = fields.get(field_id)
+        if field is None or fits(field, value):
             keep[field_id] = value
+            continue
+        if field.get("type") == "multi_choice" and isinstance(value, list):
+            offered = {o.get("value") for o in field.get("options", []) if isinstance(o, dict)}
+            still = [v for v in value if v in offered]
+            if still and len(still) < len(value) and fits(field, still):
+                keep[field_id], aside[field_id] = still, [v for v in value if v not in offered]
+                continue
+        aside[field_id] = value
     return keep, aside
 
 
@@ -387,16 +395,18 @@ def earlier_answers(inputs: dict, out: Output) -> dict:
     answers = inputs.get("answers") if isinstance(inputs.get("answers"), dict) else {}
     earlier = inputs.get("earlier") if isinstance(inputs.get("earlier"), dict) else {}
     if not isinstance(wid, str) or worksheet(wid) is None:
-        return {"fields": [], "misfits": {}, "shown": False}
+        return {"fields": [], "misfits": {}, "fitting": {}, "shown": False}
     fields = _fields_of(wid)
-    _, misfits = set_aside(answers, fields)
+    keep, misfits = set_aside(answers, fields)
     gone = {k: v for k, v in answers.items() if k not in fields and v not in (None, "", [], False)}
     shown = {k: v for k, v in {**gone, **earlier, **misfits}.items() if v not in (None, "", [])}
     if shown:
         out.paragraph(TEXT["earlier_intro"])
         out.bullet_list([f"{_name_of(fields.get(k), k)}: {_plain(v)}" for k, v in shown.items()],
                         title=TEXT["earlier_title"])
-    return {"fields": sorted(gone), "misfits": misfits, "shown": bool(shown)}
+    # For each misfit, what stays in the live field (the choices still offered), if anything.
+    fitting = {k: keep[k] for k in misfits if k in keep}
+    return {"fields": sorted(gone), "misfits": misfits, "fitting": fitting, "shown": bool(shown)}
 
 
 def markdown(inputs: dict, out: Output) -> dict:

@@ -115,9 +115,9 @@ async function showEarlierAnswers(root, store, worksheet, restore) {
   } catch {
     return; // without Python they stay in storage and in backups, just not listed here
   }
-  const { fields = [], misfits = {}, shown = false } = output?.data || {};
+  const { fields = [], misfits = {}, fitting = {}, shown = false } = output?.data || {};
   if (Object.keys(misfits).length) {
-    store.keepAside(worksheet, misfits);
+    store.keepAside(worksheet, saved.answers, misfits, fitting);
     restore();
   }
   region.hidden = !shown;

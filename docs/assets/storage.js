@@ -124,14 +124,18 @@ export function openStore({ format, version, base }) {
 
     /**
      * Move answers the engine found no longer fit the worksheet into its `earlier` table. An
-     * answer the person has changed since (in this tab or another) stays where it is.
-     * @param {object} misfits field id -> the value as the engine saw it
+     * answer the person has changed since it was checked (in this tab or another) stays.
+     * @param {object} checked the answers as the engine saw them
+     * @param {object} misfits field id -> the part of its answer that no longer fits
+     * @param {object} fitting field id -> the part that still fits (choices still offered)
      */
-    keepAside(worksheet, misfits) {
+    keepAside(worksheet, checked, misfits, fitting = {}) {
       const saved = store.answers(worksheet);
       const answers = { ...saved.answers };
-      for (const [field, value] of Object.entries(misfits)) {
-        if (JSON.stringify(answers[field]) === JSON.stringify(value)) delete answers[field];
+      for (const field of Object.keys(misfits)) {
+        if (JSON.stringify(answers[field]) !== JSON.stringify(checked[field])) continue;
+        if (field in fitting) answers[field] = fitting[field];
+        else delete answers[field];
       }
       return writeRecord(worksheet, answers, { ...saved.earlier, ...misfits });
     },

@@ -54,6 +54,13 @@ def hostile_site(tmp_path_factory):
         yield root / "site", url
 
 
+def _trapped_page(browser):
+    """A fresh context with the traps in place, and a page in it."""
+    context = browser.new_context()
+    context.add_init_script(TRAPS)
+    return context, context.new_page()
+
+
 def _pages(site) -> list[str]:
     return sorted(p.relative_to(site).parent.as_posix() + "/" for p in site.rglob("index.html"))
 
@@ -92,9 +99,7 @@ def test_no_page_runs_or_evaluates_hostile_content_and_each_shows_it_as_typed(br
 
 def test_search_results_show_hostile_titles_as_text(browser, hostile_site):
     _, url = hostile_site
-    context = browser.new_context()
-    context.add_init_script(TRAPS)
-    page = context.new_page()
+    context, page = _trapped_page(browser)
     page.goto(url + "strategies/request-feedback/")
     page.keyboard.press("/")
     page.keyboard.type("feedback")
@@ -109,9 +114,7 @@ def test_search_results_show_hostile_titles_as_text(browser, hostile_site):
 
 def test_a_worksheet_draft_made_from_hostile_wording_shows_it_as_typed(browser, hostile_site):
     _, url = hostile_site
-    context = browser.new_context()
-    context.add_init_script(TRAPS)
-    page = context.new_page()
+    context, page = _trapped_page(browser)
     page.goto(url + "workbook/recharge/")
     page.wait_for_selector(READY, timeout=ENGINE_TIMEOUT)
     page.locator('form[data-worksheet="recharge"] button[type="submit"]').click()

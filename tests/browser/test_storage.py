@@ -259,6 +259,17 @@ def test_saved_answers_that_a_worksheet_edit_left_behind_are_moved_aside(open_co
     assert saved["earlier"] == {"stage": "assessment_centre"}
     expect(page.locator('form[data-worksheet="reply"]').get_by_label("Company", exact=True)).to_have_value("Contoso")
 
+    # Of a list of choices, only the one the worksheet no longer offers goes aside.
+    check_in = f"{KEYS}answers:check-in"
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)",
+                  [check_in, json.dumps({"answers": {"feelings": ["sad", "tired"]}, "updated_at": None})])
+    page.goto(site_url + "workbook/check-in/")
+    expect(page.locator("[data-earlier]")).to_contain_text("tired", timeout=ENGINE_TIMEOUT)
+    expect(page.get_by_label("Sad", exact=True)).to_be_checked()
+    page.wait_for_function("(key) => JSON.parse(localStorage.getItem(key)).earlier", arg=check_in)
+    assert json.loads(stored(page)[check_in])["answers"]["feelings"] == ["sad"]
+    assert json.loads(stored(page)[check_in])["earlier"] == {"feelings": ["tired"]}
+
 
 def test_html_in_a_backup_is_kept_as_text_and_never_run(open_context, site_url):
     context, _ = open_context()

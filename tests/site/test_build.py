@@ -84,30 +84,28 @@ def test_broken_content_fails_the_build_with_file_field_and_line(fixture_root, t
     assert not (broken / "site" / "strategies").exists()
 
 
+def _with_about_page(fixture_root, dest, about: str, extra_hook: str = ""):
+    """A copy of the fixture site with its own docs/, whose about.md is `about`; returns its config."""
+    shutil.copytree(fixture_root, dest, ignore=shutil.ignore_patterns("site"))
+    shutil.copytree(ROOT / "docs", dest / "docs")
+    (dest / "docs" / "about.md").write_text(about, encoding="utf-8")
+    config = dest / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace(f"docs_dir: {ROOT}/docs", "docs_dir: docs")
+    config.write_text(text + (f"  - {ROOT}/{extra_hook}\n" if extra_hook else ""), encoding="utf-8")
+    return config
+
+
 def test_an_undefined_variable_in_a_page_fails_the_build(fixture_root, tmp_path):
-    broken = tmp_path / "undefined"
-    shutil.copytree(fixture_root, broken, ignore=shutil.ignore_patterns("site"))
-    docs = broken / "docs"
-    shutil.copytree(ROOT / "docs", docs)
-    (docs / "about.md").write_text("{{ no_such_macro() }}\n", encoding="utf-8")
-    config = broken / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(f"docs_dir: {ROOT}/docs", "docs_dir: docs"),
-                      encoding="utf-8")
-    result = build_site(broken / "site", config)
+    config = _with_about_page(fixture_root, tmp_path / "undefined", "{{ no_such_macro() }}\n")
+    result = build_site(config.parent / "site", config)
     assert result.returncode != 0
     assert "no_such_macro" in result.stderr
 
 
 def test_the_csp_step_refuses_a_page_with_an_inline_script_no_template_wrote(fixture_root, tmp_path):
-    broken = tmp_path / "script"
-    shutil.copytree(fixture_root, broken, ignore=shutil.ignore_patterns("site"))
-    docs = broken / "docs"
-    shutil.copytree(ROOT / "docs", docs)
-    (docs / "about.md").write_text("# About\n\n<script>document.title = 'pwned'</script>\n", encoding="utf-8")
-    config = broken / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(f"docs_dir: {ROOT}/docs", "docs_dir: docs")
-                      + f"  - {ROOT}/hooks/csp.py\n", encoding="utf-8")
-    result = build_site(broken / "site", config)
+    config = _with_about_page(fixture_root, tmp_path / "script",
+                              "# About\n\n<script>document.title = 'pwned'</script>\n", "hooks/csp.py")
+    result = build_site(config.parent / "site", config)
     assert result.returncode != 0
     assert ("site/about/index.html: an inline script that no template of the theme wrote, "
             "starting \"document.title = 'pwned'\"") in result.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
@@ -11,6 +12,15 @@ from jsonschema import Draft202012Validator
 from workbook.backup import FORMAT, MAX_BACKUP_BYTES, VERSION, check_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+@pytest.fixture(scope="module", autouse=True)
+def real_worksheets(worksheets):
+    """Backups are checked against the worksheets they belong to: the real ones, installed for
+    this module whatever an earlier test installed."""
+    import workbook
+
+    workbook.use_content(worksheets)
+
 
 GOOD = {
     "format": "job-rejection-workbook",
@@ -96,7 +106,8 @@ def test_html_and_script_are_kept_as_text_with_a_note():
 def test_version_0_fixture_is_migrated_without_losing_anything():
     result = check_text((FIXTURES / "backup-v0.json").read_text(encoding="utf-8"))
     assert result["ok"] is True
-    assert [n[1] for n in result["notes"]] == ["migrated"]
+    # The check-in worksheet no longer offers "tired": that choice is kept aside, not dropped.
+    assert [n[1] for n in result["notes"]] == ["migrated", "kept_earlier"]
     assert result["document"] == {
         "format": "job-rejection-workbook",
         "version": 1,
@@ -104,7 +115,8 @@ def test_version_0_fixture_is_migrated_without_losing_anything():
         "worksheets": {
             "reply": {"answers": {"recruiter_name": "Priya", "company": "Northwind Books", "stage": "final_round",
                                   "closing_line": "Best wishes"}, "updated_at": None},
-            "check-in": {"answers": {"feelings": ["disappointed", "tired"], "intensity": 4}, "updated_at": None},
+            "check-in": {"answers": {"feelings": ["disappointed"], "intensity": 4}, "updated_at": None,
+                         "earlier": {"feelings": ["tired"]}},
         },
         "log": [
             {"date": "2026-09-28", "company": "Northwind Books", "role": "Designer", "stage": "final_round",
@@ -138,7 +150,7 @@ def test_markdown_copy_uses_labels_and_keeps_earlier_answers(engine):
 def test_earlier_answers_lists_only_fields_the_worksheet_no_longer_has(engine):
     out = engine.run("earlier-answers", {"worksheet": "reply",
                                          "answers": {"company": "Contoso", "closing_line": "Warmly", "gone": ""}})
-    assert out["data"] == {"fields": ["closing_line"], "misfits": {}, "shown": True}
+    assert out["data"] == {"fields": ["closing_line"], "misfits": {}, "fitting": {}, "shown": True}
     assert out["blocks"][1]["items"] == ["closing line: Warmly"]
 
 
@@ -156,7 +168,7 @@ def test_answers_that_no_longer_fit_are_kept_aside_not_refused_or_changed(engine
     assert [n[1] for n in result["notes"]] == ["kept_earlier"]
     # The page lists them with their field's label; nothing is left to move.
     out = engine.run("earlier-answers", {"worksheet": "reply", **saved})
-    assert out["data"] == {"fields": [], "misfits": {}, "shown": True}
+    assert out["data"] == {"fields": [], "misfits": {}, "fitting": {}, "shown": True}
     assert "Stage reached: assessment_centre" in out["blocks"][1]["items"]
 
 
@@ -166,6 +178,9 @@ def test_stored_answers_that_no_longer_fit_are_named_for_the_page_to_move(engine
     assert out["data"]["misfits"] == {"stage": "assessment_centre"}
     out = engine.run("earlier-answers", {"worksheet": "check-in", "answers": {"intensity": 9, "feelings": []}})
     assert out["data"]["misfits"] == {"intensity": 9}
+    # Of a list of choices, only the one no longer offered is set aside.
+    out = engine.run("earlier-answers", {"worksheet": "check-in", "answers": {"feelings": ["sad", "tired"]}})
+    assert (out["data"]["misfits"], out["data"]["fitting"]) == ({"feelings": ["tired"]}, {"feelings": ["sad"]})
 
 
 def test_entries_without_an_id_are_given_unique_ones():
