@@ -23,7 +23,7 @@ from .content import content_dir_for, load_content_or_fail
 from .links import BREAK_PAGE, page_url, strategy_path, worksheet_order, worksheet_path
 from .schema_docs import schema_reference
 
-PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"
+PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"  # when the config names no theme
 # The pages docs/*.md may ask for with {{ name() }}.
 MACROS = ("home", "workbook_index", "about_page", "content_reference")
 
@@ -33,9 +33,12 @@ class Renderer:
         self.config = config
         self.content = load_content_or_fail(config)
         self.page_url = ""  # the page being rendered, for relative links
+        # The partials of the theme's custom_dir (overrides/ here; a fork may point elsewhere).
+        custom_dir = getattr(config.get("theme"), "custom_dir", None)
+        self.partials = Path(custom_dir) / "partials" if custom_dir else PARTIALS
         workbook.use_content(self.content.worksheets)  # the build shows real engine output as samples
         self.jinja = Environment(
-            loader=FileSystemLoader(PARTIALS),
+            loader=FileSystemLoader(self.partials),
             autoescape=select_autoescape(default=True, default_for_string=True),
             undefined=StrictUndefined,
             trim_blocks=True,
@@ -63,9 +66,11 @@ class Renderer:
             return getattr(self, name)(*args)
         except TemplateError as error:
             source = self._source(name, args)
-            frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.startswith(str(PARTIALS))]
-            where = (f"overrides/partials/{Path(frames[-1].filename).name}, line {frames[-1].lineno}"
-                     if frames else "a partial in overrides/partials")
+            frames = [f for f in traceback.extract_tb(error.__traceback__)
+                      if f.filename.startswith(str(self.partials))]
+            folder = f"{self.partials.parent.name}/{self.partials.name}"
+            where = (f"{folder}/{Path(frames[-1].filename).name}, line {frames[-1].lineno}"
+                     if frames else f"a partial in {folder}")
             raise PluginError(f"{source}: the page {at_url or '(home)'} could not be made from it: "
                               f"{where}: {error}") from None
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_site
+from tests.conftest import ROOT, build_site
 
 W = "worksheets/recharge.yaml"
 S = "strategies/01-first-step.yaml"
@@ -188,3 +188,25 @@ def test_broken_content_stops_the_build_with_file_line_and_message(fixture_root,
     assert expected in problems, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
     assert not (site / "site" / "strategies").exists(), "no page is written from broken content"
+
+
+def test_a_mistake_in_a_partial_names_the_partial_its_line_and_the_content_file(fixture_root, tmp_path):
+    """As a coach's fork might do: a typo in overrides/partials/strategy.html. The error names
+    the partial and its line, and the YAML file the page is made from, not a generated .md."""
+    site = tmp_path / "site"
+    shutil.copytree(fixture_root, site, ignore=shutil.ignore_patterns("site"))
+    shutil.copytree(ROOT / "overrides", site / "overrides")
+    partial = site / "overrides" / "partials" / "strategy.html"
+    text = partial.read_text(encoding="utf-8")
+    assert "{{ strategy.summary }}" in text
+    partial.write_text(text.replace("{{ strategy.summary }}", "{{ strategy.sumary }}", 1), encoding="utf-8")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(f"custom_dir: {ROOT}/overrides",
+                                                                 "custom_dir: overrides"), encoding="utf-8")
+
+    result = build_site(site / "site", config)
+
+    assert result.returncode != 0
+    line = _line(partial, "{{ strategy.sumary }}")
+    assert ("content/strategies/01-first-step.yaml: the page strategies/first-step/ could not be made from it: "
+            f"overrides/partials/strategy.html, line {line}: 'dict object' has no attribute 'sumary'") in result.stderr

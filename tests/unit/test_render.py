@@ -10,11 +10,13 @@ from tests.unit.conftest import ROOT
 
 
 def test_a_template_error_names_the_partial_its_line_and_the_content_file(tmp_path, monkeypatch):
-    (tmp_path / "strategy.html").write_text("<h2>{{ strategy.title }}</h2>\n<p>{{ strategy.sumary }}</p>\n",
+    partials = tmp_path / "overrides" / "partials"
+    partials.mkdir(parents=True)
+    (partials / "strategy.html").write_text("<h2>{{ strategy.title }}</h2>\n<p>{{ strategy.sumary }}</p>\n",
                                             encoding="utf-8")
-    monkeypatch.setattr(render, "PARTIALS", tmp_path)
+    monkeypatch.setattr(render, "PARTIALS", partials)
     renderer = render.Renderer({"config_file_path": str(ROOT / "mkdocs.yml"), "extra": {}})
-    renderer.jinja = Environment(loader=FileSystemLoader(tmp_path), undefined=StrictUndefined)
+    renderer.jinja = Environment(loader=FileSystemLoader(partials), undefined=StrictUndefined)
 
     with pytest.raises(PluginError) as failed:
         renderer.page("strategy_page", "strategies/request-feedback/", "request-feedback")
