@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test unit lint bench audit clean
+.PHONY: serve build test unit lint eval bench audit clean
 
 serve: $(VENV)/.installed node_modules/.installed ## build and serve the site at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:$(PORT)
@@ -23,6 +23,9 @@ test: $(VENV)/.installed node_modules/.installed ## everything: lint, own words,
 
 unit: $(VENV)/.installed ## only the fast tests (no build, no browser)
 	$(BIN)/python -m pytest tests/unit
+
+eval: $(VENV)/.installed ## how well the tone check works: recall and false alarms per kind, on tests/corpus/tone.tsv
+	$(BIN)/python scripts/evaluate_tone.py
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -2,7 +2,8 @@
 
 After every build (and every `mkdocs serve` rebuild) it writes:
 
-    assets/engine/workbook-<version>-py3-none-any.whl   the engine + content.json, reproducible
+    assets/engine/workbook-<version>-py3-none-any.whl   the engine, its data (the VADER lexicon) and
+                                                        content.json, reproducible
     assets/engine/engine.json                           {"wheel", "sha256", "integrity", "pyodide",
                                                          "pyodide_url"} for the worker
     assets/pyodide/<version>/{pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm, python_stdlib.zip,
@@ -52,9 +53,18 @@ def project_version(root: Path = ROOT) -> str:
         return tomllib.load(f)["project"]["version"]
 
 
-def content_json(worksheets: dict) -> bytes:
-    """The worksheet definitions the engine reads inside Pyodide (workbook/content.json)."""
-    return json.dumps(worksheets, sort_keys=True, ensure_ascii=False, indent=None,
+# Files of the package besides its modules, shipped in the wheel (workbook/lexicon/).
+DATA_FILES = ("*.tsv", "LICENSE-*.txt")
+
+
+def engine_content(content) -> dict:
+    """What the engine reads from content/: the worksheets and the tone check's rules."""
+    return {"worksheets": content.worksheets, "tone": content.tone}
+
+
+def content_json(engine_data: dict) -> bytes:
+    """The content the engine reads inside Pyodide (workbook/content.json): engine_content()."""
+    return json.dumps(engine_data, sort_keys=True, ensure_ascii=False, indent=None,
                       separators=(",", ":"), default=str).encode("utf-8")
 
 
@@ -62,17 +72,17 @@ def _record_hash(data: bytes) -> str:
     return "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
 
 
-def wheel_entries(worksheets: dict, root: Path = ROOT, version: str | None = None) -> dict[str, bytes]:
+def wheel_entries(engine_data: dict, root: Path = ROOT, version: str | None = None) -> dict[str, bytes]:
     """Archive path -> bytes for every file of the wheel (PEP 427), RECORD last."""
     version = version or project_version(root)
     pkg = root / PACKAGE
     files: dict[str, bytes] = {}
-    for path in sorted(pkg.rglob("*.py")):
-        rel = path.relative_to(root)
-        if "__pycache__" in rel.parts:
-            continue
-        files[rel.as_posix()] = path.read_bytes()
-    files[f"{PACKAGE}/content.json"] = content_json(worksheets)
+    for pattern in ("*.py", *DATA_FILES):
+        for path in sorted(pkg.rglob(pattern)):
+            rel = path.relative_to(root)
+            if "__pycache__" not in rel.parts:
+                files[rel.as_posix()] = path.read_bytes()
+    files[f"{PACKAGE}/content.json"] = content_json(engine_data)
     dist = f"{PACKAGE}-{version}.dist-info"
     files[f"{dist}/METADATA"] = (
         f"Metadata-Version: 2.1\nName: {PACKAGE}\nVersion: {version}\n"
@@ -86,12 +96,12 @@ def wheel_entries(worksheets: dict, root: Path = ROOT, version: str | None = Non
     return files
 
 
-def build_wheel(dest_dir: Path, worksheets: dict, root: Path = ROOT) -> Path:
+def build_wheel(dest_dir: Path, engine_data: dict, root: Path = ROOT) -> Path:
     """Write workbook-<version>-py3-none-any.whl into dest_dir, byte-for-byte reproducible."""
     version = project_version(root)
     dest_dir.mkdir(parents=True, exist_ok=True)
     wheel = dest_dir / f"{PACKAGE}-{version}-py3-none-any.whl"
-    entries = wheel_entries(worksheets, root, version)
+    entries = wheel_entries(engine_data, root, version)
     record = f"{PACKAGE}-{version}.dist-info/RECORD"
     order = sorted(name for name in entries if name != record) + [record]
     with zipfile.ZipFile(wheel, "w") as zf:
@@ -153,9 +163,9 @@ def register_wheel(lock_path: Path, wheel: Path, version: str) -> None:
     lock_path.write_text(json.dumps(lock, separators=(",", ":"), sort_keys=True), encoding="utf-8")
 
 
-def write_runtime(site_dir: Path, worksheets: dict, root: Path = ROOT) -> Path:
+def write_runtime(site_dir: Path, engine_data: dict, root: Path = ROOT) -> Path:
     """Write the wheel, engine.json and the Pyodide files into a built site; return the wheel."""
-    wheel = build_wheel(site_dir / ENGINE_DIR, worksheets, root)
+    wheel = build_wheel(site_dir / ENGINE_DIR, engine_data, root)
     digest = hashlib.sha256(wheel.read_bytes()).digest()
     runtime = site_dir / pyodide_dir(root)
     manifest = {"wheel": wheel.name, "sha256": digest.hex(),
@@ -176,4 +186,4 @@ def write_runtime(site_dir: Path, worksheets: dict, root: Path = ROOT) -> Path:
 def on_post_build(config, **kwargs):
     from macros.content import load_content_or_fail
 
-    write_runtime(Path(config["site_dir"]), load_content_or_fail(config).worksheets)
+    write_runtime(Path(config["site_dir"]), engine_content(load_content_or_fail(config)))

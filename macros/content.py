@@ -40,6 +40,7 @@ class Content:
     strategies: list[dict]
     resources: dict
     worksheets: dict[str, dict]
+    tone: dict = field(default_factory=dict)
     strategy_files: dict[str, str] = field(default_factory=dict)  # id -> "strategies/NN-<id>.yaml"
     strategy_by_id: dict[str, dict] = field(init=False)
 
@@ -178,10 +179,10 @@ def _validated(doc: _Document, validator) -> list[str]:
 
 # --- which files content/ may hold -------------------------------------------
 
-TOP_FILES = ("guide.yaml", "resources.yaml")
+TOP_FILES = ("guide.yaml", "resources.yaml", "tone.yaml")
 FOLDERS = ("strategies", "worksheets")
-LAYOUT = ("content/ holds guide.yaml, resources.yaml, strategies/NN-<id>.yaml, worksheets/<id>.yaml "
-          "and schema/*.schema.json")
+LAYOUT = ("content/ holds guide.yaml, resources.yaml, tone.yaml, strategies/NN-<id>.yaml, "
+          "worksheets/<id>.yaml and schema/*.schema.json")
 
 
 def _belongs(rel: Path) -> bool:
@@ -232,6 +233,7 @@ def load_content(content_dir: Path | str = CONTENT_DIR) -> Content:
 
     guide = read(content_dir / "guide.yaml", "guide")
     resources = read(content_dir / "resources.yaml", "resources")
+    tone = read(content_dir / "tone.yaml", "tone")
 
     strategies: list[tuple[str, _Document]] = []
     numbers: dict[str, str] = {}
@@ -267,8 +269,10 @@ def load_content(content_dir: Path | str = CONTENT_DIR) -> Content:
     problems.extend(_missing_worksheets(content_dir, worksheets))
     if guide and not problems:
         problems.extend(_check_references(guide, strategies, worksheets))
+    if tone and not problems:
+        problems.extend(tone.problem(path, message) for path, message in engine_contract.tone_problems(tone.data))
     if not problems:
-        problems.extend(_check_engine(worksheets))
+        problems.extend(_check_engine(worksheets, tone.data))
     if problems:
         raise ContentError(problems)
     return Content(
@@ -276,6 +280,7 @@ def load_content(content_dir: Path | str = CONTENT_DIR) -> Content:
         strategies=[doc.data for _, doc in strategies],
         resources=resources.data,
         worksheets={k: doc.data for k, doc in worksheets.items()},
+        tone=tone.data,
         strategy_files={doc.data["id"]: name for name, doc in strategies},
     )
 
@@ -347,10 +352,10 @@ def _missing_worksheets(content_dir: Path, worksheets: dict[str, _Document]) -> 
     return problems
 
 
-def _check_engine(worksheets: dict[str, _Document]) -> list[str]:
+def _check_engine(worksheets: dict[str, _Document], tone: dict) -> list[str]:
     """What the engine relies on (macros/engine_contract.py), as file, field and line."""
     problems = []
-    found = engine_contract.worksheet_problems({wid: doc.data for wid, doc in worksheets.items()})
+    found = engine_contract.worksheet_problems({wid: doc.data for wid, doc in worksheets.items()}, tone)
     for wid, items in found.items():
         problems += [worksheets[wid].problem(path, message) for path, message in items]
     return problems

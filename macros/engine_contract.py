@@ -14,6 +14,7 @@ import workbook
 from workbook.answers import NotUnderstood, field_value
 from workbook.messages import COMMON_MESSAGES, COMMON_PLACEHOLDERS, shape_problems
 from workbook.text import placeholders
+from workbook.tone import PhraseError, compile_phrase
 from workbook.worksheets import ENGINES
 
 ENGINE_FOLDER = "workbook/worksheets/"
@@ -107,10 +108,23 @@ def example_problems(worksheet_id: str, worksheet: dict) -> list[tuple[tuple, st
     return problems
 
 
-def worksheet_problems(worksheets: dict[str, dict]) -> dict[str, list[tuple[tuple, str]]]:
-    """Problems by worksheet id, for every worksheet file (and "" for engine modules without one)."""
+def tone_problems(tone: dict) -> list[tuple[tuple, str]]:
+    """(field path, problem) for each phrase of content/tone.yaml that cannot be read."""
+    problems = []
+    for kind, spec in tone.get("kinds", {}).items():
+        for i, phrase in enumerate(spec.get("phrases", [])):
+            try:
+                compile_phrase(phrase)
+            except PhraseError as error:
+                problems.append((("kinds", kind, "phrases", i), str(error)))
+    return problems
+
+
+def worksheet_problems(worksheets: dict[str, dict], tone: dict | None = None) -> dict[str, list[tuple[tuple, str]]]:
+    """Problems by worksheet id, for every worksheet file. The engine is left holding these
+    worksheets (and the tone rules), which the examples run with."""
     found: dict[str, list[tuple[tuple, str]]] = {}
-    workbook.use_content(worksheets)
+    workbook.use_content(worksheets, tone)
     for wid, worksheet in worksheets.items():
         if wid not in ENGINES:
             known = ", ".join(sorted(ENGINES))

@@ -36,7 +36,7 @@ class Renderer:
         # The partials of the theme's custom_dir (overrides/ here; a fork may point elsewhere).
         custom_dir = getattr(config.get("theme"), "custom_dir", None)
         self.partials = Path(custom_dir) / "partials" if custom_dir else PARTIALS
-        workbook.use_content(self.content.worksheets)  # the build shows real engine output as samples
+        workbook.use_content(self.content.worksheets, self.content.tone)  # real engine output as samples
         self.jinja = Environment(
             loader=FileSystemLoader(self.partials),
             autoescape=select_autoescape(default=True, default_for_string=True),

@@ -11,6 +11,7 @@ SCHEMA_FILES = [
     ("strategy", "content/strategies/NN-<id>.yaml"),
     ("worksheet", "content/worksheets/<id>.yaml"),
     ("resources", "content/resources.yaml"),
+    ("tone", "content/tone.yaml"),
 ]
 
 

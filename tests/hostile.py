@@ -19,7 +19,11 @@ from jsonschema import Draft202012Validator
 # Each piece would do something if it were ever treated as markup, template or Markdown.
 HOSTILE = ('<script>window.__pwned="script"</script><img src=x onerror="window.__pwned=\'img\'">'
            "{{ 6*7 }}{% raw %}</textarea>\u202e*stars* [link](javascript:window.__pwned=1)&amp;")
-SCHEMAS = {"guide.yaml": "guide", "resources.yaml": "resources", "strategies": "strategy", "worksheets": "worksheet"}
+SCHEMAS = {"guide.yaml": "guide", "resources.yaml": "resources", "tone.yaml": "tone", "strategies": "strategy",
+           "worksheets": "worksheet"}
+# Texts that are never shown, only matched or run: the examples (the engine's test cases) and the
+# tone check's word lists.
+MATCHING_DATA = {"examples", "phrases", "swear_words", "not_shouting", "lexicon", "sarcasm"}
 
 
 def _schema_for(path: Path, content: Path) -> str:
@@ -30,7 +34,7 @@ def _schema_for(path: Path, content: Path) -> str:
 def _leaves(data, path=()):
     if isinstance(data, dict):
         for key, value in data.items():
-            if key == "examples":
+            if key in MATCHING_DATA:
                 continue
             yield from _leaves(value, path + (key,))
     elif isinstance(data, list):
@@ -46,24 +50,24 @@ def _get(data, path):
     return data, path[-1]
 
 
-def _engine_accepts(data: dict) -> bool:
+def _engine_accepts(data: dict, tone: dict) -> bool:
     """A worksheet's examples, messages and defaults still hold for the engine."""
     import workbook
     from macros import engine_contract
 
-    workbook.use_content({data["id"]: data})
+    workbook.use_content({data["id"]: data}, tone)
     return not (engine_contract.message_problems(data["id"], data) or engine_contract.default_problems(data)
                 or engine_contract.example_problems(data["id"], data))
 
 
-def poison(data: dict, validator: Draft202012Validator, worksheet: bool) -> int:
+def poison(data: dict, validator: Draft202012Validator, worksheet: bool, tone: dict | None = None) -> int:
     """Append HOSTILE to every string leaf the build still accepts; returns how many."""
     changed = 0
     for path in list(_leaves(data)):
         parent, key = _get(data, path)
         before = parent[key]
         parent[key] = before + " " + HOSTILE
-        if next(validator.iter_errors(data), None) is not None or (worksheet and not _engine_accepts(data)):
+        if next(validator.iter_errors(data), None) is not None or (worksheet and not _engine_accepts(data, tone)):
             parent[key] = before
         else:
             changed += 1
@@ -77,14 +81,16 @@ def hostile_content(source: Path, dest: Path) -> int:
     from macros.content import load_content
 
     shutil.copytree(source, dest)
+    tone = load_content(source).tone
     total = 0
     for path in sorted(dest.rglob("*.yaml")):
         kind = _schema_for(path, dest)
         schema = json.loads((dest / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        total += poison(data, Draft202012Validator(schema), worksheet=kind == "worksheet")
+        total += poison(data, Draft202012Validator(schema), worksheet=kind == "worksheet", tone=tone)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
-    workbook.use_content(load_content(source).worksheets)
+    content = load_content(source)
+    workbook.use_content(content.worksheets, content.tone)
     return total
 
 

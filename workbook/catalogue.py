@@ -11,12 +11,16 @@ from importlib import resources
 CONTENT_FILE = "content.json"
 
 _installed: dict[str, dict] | None = None
+_tone: dict | None = None
 
 
-def use_content(worksheets: dict) -> None:
-    """Install worksheet definitions: a dict of worksheet id -> worksheet (as in the YAML)."""
-    global _installed
+def use_content(worksheets: dict, tone: dict | None = None) -> None:
+    """Install worksheet definitions (worksheet id -> worksheet, as in the YAML) and, if given,
+    the tone check's rules (content/tone.yaml)."""
+    global _installed, _tone
     _installed = _only_worksheets(worksheets)
+    if tone is not None:
+        _tone = tone if isinstance(tone, dict) else {}
 
 
 def _only_worksheets(data) -> dict[str, dict]:
@@ -27,18 +31,36 @@ def _only_worksheets(data) -> dict[str, dict]:
     return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, dict)}
 
 
-def _packaged() -> dict[str, dict]:
+def _packaged() -> dict:
+    """content.json as the build wrote it: {"worksheets": {...}, "tone": {...}}."""
     try:
-        text = resources.files(__package__).joinpath(CONTENT_FILE).read_text(encoding="utf-8")
-        return _only_worksheets(json.loads(text))
+        data = json.loads(resources.files(__package__).joinpath(CONTENT_FILE).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
     except (OSError, ValueError, TypeError, ModuleNotFoundError):
         return {}
 
 
 def worksheet(worksheet_id: str) -> dict | None:
     """The definition of one worksheet, or None when it is unknown or nothing is installed."""
-    global _installed
     if _installed is None:
-        _installed = _packaged()
+        _load_packaged()
     return _installed.get(worksheet_id)
+
+
+def tone_rules() -> dict:
+    """The tone check's rules (content/tone.yaml); empty when nothing is installed."""
+    if _tone is None:
+        _load_packaged()
+    return _tone
+
+
+def _load_packaged() -> None:
+    """Read all of content.json at once. In the browser this happens before Python's memory is
+    saved as a snapshot (worker.js), and a restored snapshot has no files, only memory."""
+    global _installed, _tone
+    data = _packaged()
+    if _installed is None:
+        _installed = _only_worksheets(data)
+    if _tone is None:
+        _tone = data.get("tone") if isinstance(data.get("tone"), dict) else {}
 

@@ -1,103 +1,327 @@
-"""Tone check: spot words in a draft that could burn a bridge, each with a reason.
+"""Tone check: find words in a note a person is about to send that a recruiter may read badly.
 
-The phrases and reasons are wording, so they live in the worksheet's messages
-(`tone_phrases`, `tone_reasons`); how capitals and exclamation marks are
-counted is logic, so it lives here.
+What counts is data, in content/tone.yaml: for each kind (angry, bitter, sarcastic, demanding,
+threatening, pleading...) the phrases that show it, how a recruiter may read it, and a calmer
+way to say it; plus swear words, which are also found with letters hidden by * # @ $ !, and
+the words that aim a sentence at the reader. This module only matches.
+
+Beyond the phrases, VADER's sentiment lexicon (workbook/lexicon/, see its README) finds strongly
+negative words in a sentence aimed at the reader ("your panel was rude"), which a phrase list
+cannot enumerate; a negative word about oneself ("I was nervous") is left alone.
+
+How well it works is measured, not assumed: tests/corpus/tone.tsv holds labelled lines and
+`make eval` prints recall and false alarms per kind (scripts/evaluate_tone.py).
+
+Phrase syntax (content/tone.yaml): words match whole words, without regard to capitals;
+[a|b c|] is one of several wordings (an empty one makes the group optional); ... stands for up
+to four words; a word ending in * matches any ending (regret* = regret, regrets, regretted); ^ at
+the start means the start of a sentence, and $ at the end its end.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from importlib import resources
 
-from .messages import LIST, TEXT, Messages, table
+from .catalogue import tone_rules
+from .messages import Messages
 from .output import Output
+from .text import fill
 
-PHRASE_KINDS = ("reconsider", "blame", "sarcasm")
-KINDS = PHRASE_KINDS + ("capitals", "exclamations")
-
-# Messages a worksheet needs when it runs the tone check.
-TONE_MESSAGES = {
-    "tone_phrases": table(*PHRASE_KINDS, each=LIST),
-    "tone_reasons": table(*KINDS),
-    "tone_flag": TEXT,   # {field}, {found}, {reason}
-    "tone_ok": TEXT,
-}
-
-# Short words in capitals that are names of things, not shouting.
-ACRONYMS = frozenset({
-    "AI", "API", "AWS", "CEO", "CFO", "COO", "CTO", "CV", "EU", "HR", "IT", "ML", "NYC", "OK",
-    "PM", "QA", "SEO", "SQL", "UI", "UK", "US", "USA", "UX", "VP",
-})
-SHOUTING_WORDS = 3       # this many words in capitals read as shouting
-EXCLAMATION_RUN = 3      # "!!!" or longer
-EXCLAMATIONS_TOTAL = 4   # or this many across one answer
-
-_WORD = re.compile(r"[^\W\d_]+")
-_MARKS = re.compile(r"[!?\uff01\uff1f]{" + str(EXCLAMATION_RUN) + ",}")
+GAP_WORDS = 4
+MOST_FLAGS = 5
+_LETTER = r"[^\W\d_]"
+_WORD = re.compile(r"[\w'*#@$!]+")
+_SENTENCE = re.compile(r"[^.!?;\n]+[.!?;]*")
+_SHOUT_WORD = re.compile(r"\b[A-Z]{2,}\b")
+_HIDDEN = "*#@$!%"
 
 
 @dataclass(frozen=True)
 class ToneFlag:
-    kind: str     # one of KINDS
-    label: str    # the field it was found in
-    found: str    # the words or marks that raised it
+    kind: str     # a kind of content/tone.yaml
+    found: str    # the words as the person typed them
 
+
+# --- the phrase syntax ---------------------------------------------------------------------------
+
+class PhraseError(ValueError):
+    """A phrase that cannot be read (the build reports it with the file and line)."""
+
+
+_START = r"(?:^|(?<=[.!?;:\n])[\s\"']*|(?<=^[\"']))"
+_END = r"(?=[\s\"']*(?:[.!?;\n]|$))"
+
+
+def _word_pattern(word: str) -> str:
+    if word == "^":
+        return _START
+    if word == "$":
+        return _END
+    if word == "...":
+        return r"(?:\S+\s+){0," + str(GAP_WORDS) + r"}?"
+    if word.endswith("*") and len(word) > 1:
+        return re.escape(word[:-1]) + r"[\w'-]*"
+    return re.escape(word)
+
+
+def _sequence(words: list[str]) -> str:
+    out = ""
+    for i, word in enumerate(words):
+        piece = _word_pattern(word)
+        last = i == len(words) - 1 or words[i + 1] == "$"
+        if word in ("...", "^", "$"):
+            out += piece
+        else:
+            out += piece + ("" if last else r"[\s,]+")
+    return out
+
+
+def _brackets_pair_up(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += (ch == "[") - (ch == "]")
+        if depth not in (0, 1):
+            return False
+    return depth == 0
+
+
+def compile_phrase(phrase: str) -> re.Pattern:
+    """The regular expression of one phrase; PhraseError when it cannot be read."""
+    text = " ".join(phrase.lower().replace("\u2019", "'").split())
+    if not _brackets_pair_up(text):
+        raise PhraseError(f"the brackets in \u201c{phrase}\u201d do not pair up: write [a|b], not [a|b or [a|[b]]")
+    parts = []
+    for piece in re.split(r"(\[[^\]]*\])", text):
+        if piece.startswith("["):
+            choices = [_sequence(choice.split()) for choice in piece[1:-1].split("|")]
+            filled = [c for c in choices if c]
+            if not filled:
+                raise PhraseError(f"\u201c{phrase}\u201d has an empty [ ]")
+            parts.append("(?:" + "|".join(filled) + ")" + ("?" if len(filled) < len(choices) else ""))
+        elif piece.strip():
+            parts.append(_sequence(piece.split()))
+    if not parts:
+        raise PhraseError("a phrase is empty")
+    return re.compile(r"(?<![\w'])" + r"[\s,]*".join(parts) + r"(?![\w']|-\w)", re.M)
+
+
+# --- the lexicon -----------------------------------------------------------------------------------
+
+def _read_lexicon() -> dict[str, float]:
+    text = resources.files(__package__).joinpath("lexicon/vader_negative.tsv").read_text(encoding="utf-8")
+    words = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, value = line.split("\t")
+            words[word] = float(value)
+    return words
+
+
+# Read when the module is imported: in the browser that is before Python's memory is saved as a
+# snapshot (worker.js), and a restored snapshot has the memory but not the package's files.
+_LEXICON = _read_lexicon()
+
+
+def lexicon() -> dict[str, float]:
+    """Word -> VADER valence, for the negative words of VADER's lexicon."""
+    return _LEXICON
+
+
+# --- the rules, compiled once per set of content ---------------------------------------------------
+
+@dataclass
+class _Rules:
+    phrases: list[tuple[str, re.Pattern]]
+    swearing: list[tuple[str, re.Pattern]]
+    aimed: re.Pattern | None
+    about_self: re.Pattern | None
+    negating: frozenset
+    threshold: float
+    acronyms: frozenset
+    words: dict[str, float]   # VADER's negative words, with the YAML's additions and exceptions
+    praise: re.Pattern | None
+    complaint: re.Pattern | None
+    contrast: re.Pattern | None
+
+
+# Endings a swear word may take ("fucking", "shitty"); any other ending makes another word
+# ("Arsenal", "scrap" and "Scunthorpe" are not swearing).
+_SWEAR_ENDINGS = r"(?:s|es|ed|er|ers|ing|in'|y|ty|head|heads|hole|holes)?"
+
+
+def _swear_pattern(word: str) -> re.Pattern:
+    """A swear word as a whole word, also with letters after the first hidden by * # @ $ % or !
+    between letters (f***ing, sh*t, bullsh!t)."""
+    first, rest = re.escape(word[0]), word[1:]
+    hidden = "".join(f"(?:{re.escape(ch)}|[{re.escape(_HIDDEN)}])" for ch in rest)
+    return re.compile(r"(?<![\w*#@$%])" + first + hidden + _SWEAR_ENDINGS + r"(?![\w*#@$%])")
+
+
+def _any_of(words) -> re.Pattern | None:
+    words = [w for w in words if isinstance(w, str) and w.strip()]
+    if not words:
+        return None
+    return re.compile(r"(?<![\w'])(?:" + "|".join(_sequence(w.lower().split()) for w in words) + r")(?![\w'])")
+
+
+_compiled: dict[int, tuple[dict, _Rules]] = {}
+
+
+def rules(definition: dict) -> _Rules:
+    key = id(definition)
+    if key in _compiled and _compiled[key][0] is definition:
+        return _compiled[key][1]
+    phrases = []
+    for kind, spec in (definition.get("kinds") or {}).items():
+        for phrase in spec.get("phrases", []) if isinstance(spec, dict) else []:
+            try:
+                phrases.append((kind, compile_phrase(phrase)))
+            except PhraseError:
+                continue  # the build refuses it (macros/engine_contract.py); here it is skipped
+    swearing = [("hostile", _swear_pattern(w.lower())) for w in definition.get("swear_words", []) if w]
+    lex = definition.get("lexicon") or {}
+    words = dict(lexicon())
+    words.update({str(w).lower(): float(v) for w, v in (lex.get("more_words") or {}).items()})
+    for word in lex.get("not_about_them", []):
+        words.pop(str(word).lower(), None)
+    compiled = _Rules(
+        phrases=phrases,
+        swearing=swearing,
+        aimed=_any_of(lex.get("aimed_at_them", [])),
+        about_self=_any_of(lex.get("about_oneself", [])),
+        negating=frozenset(w.lower() for w in lex.get("negating", [])),
+        threshold=float(lex.get("threshold", -1.5)),
+        acronyms=frozenset(definition.get("not_shouting", [])),
+        words=words,
+        praise=_any_of((definition.get("sarcasm") or {}).get("praise", [])),
+        complaint=_any_of((definition.get("sarcasm") or {}).get("complaint", [])),
+        contrast=_any_of((definition.get("sarcasm") or {}).get("contrast", [])),
+    )
+    _compiled[key] = (definition, compiled)
+    return compiled
+
+
+# --- matching ----------------------------------------------------------------------------------------
 
 def _normal(text: str) -> str:
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    return re.sub(r"\s+", " ", text)
+    """Lower case and plain apostrophes, character for character (so offsets stay true)."""
+    out = []
+    for ch in text:
+        low = ch.lower()
+        out.append("'" if ch in "\u2019\u2018" else low if len(low) == 1 else ch)
+    return "".join(out)
 
 
-def _phrase_found(text: str, phrases: list[str]) -> str | None:
-    normal = _normal(text)
-    for phrase in phrases:
-        phrase = _normal(phrase).strip()
-        if phrase and re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", normal):
-            return phrase
-    return None
-
-
-def shouting_words(text: str) -> list[str]:
-    """Words of two or more letters written all in capitals, apart from common acronyms."""
-    return [w for w in _WORD.findall(text) if len(w) >= 2 and w.isupper() and w not in ACRONYMS]
-
-
-def exclamation_pile(text: str) -> str | None:
-    """The marks that make a pile of exclamation marks, or None."""
-    for run in _MARKS.findall(text):
-        if sum(ch in "!\uff01" for ch in run) >= 2:
-            return run
-    if sum(ch in "!\uff01" for ch in text) >= EXCLAMATIONS_TOTAL:
-        return "!" * EXCLAMATIONS_TOTAL
-    return None
-
-
-def tone_flags(texts: list[tuple[str, str]], say: Messages) -> list[ToneFlag]:
-    """Every bridge-burning sign in the (label, text) pairs, in a stable order."""
-    flags = []
-    for label, text in texts:
-        if not text:
+def _negative_word(normal: str, r: _Rules) -> re.Match | None:
+    """The first strongly negative word not negated and not about the writer, or None."""
+    tokens = list(re.finditer(r"[a-z']+", normal))
+    for i, token in enumerate(tokens):
+        value = r.words.get(token.group())
+        if value is None or value > r.threshold:
             continue
-        for kind in PHRASE_KINDS:
-            found = _phrase_found(text, say.items("tone_phrases", kind))
-            if found:
-                flags.append(ToneFlag(kind, label, found))
-        loud = shouting_words(text)
-        if len(loud) >= SHOUTING_WORDS:
-            flags.append(ToneFlag("capitals", label, " ".join(loud[:SHOUTING_WORDS])))
-        pile = exclamation_pile(text)
-        if pile:
-            flags.append(ToneFlag("exclamations", label, pile[:10]))
+        before = [t.group() for t in tokens[max(0, i - 3):i]]
+        if any(t in r.negating or t.endswith("n't") for t in before):
+            continue
+        if r.about_self and r.about_self.search(normal[max(0, token.start() - 30):token.start()]):
+            continue
+        return token
+    return None
+
+
+def _sarcasm_flags(sentence: str, normal: str, r: _Rules) -> list[ToneFlag]:
+    """Praise and a complaint in one sentence, with no contrast word: read as sarcasm."""
+    if r.praise is None or (r.contrast and r.contrast.search(normal)):
+        return []
+    praise = r.praise.search(normal)
+    if praise is None:
+        return []
+    complaint = (r.complaint.search(normal) if r.complaint else None) or _negative_word(normal, r)
+    if complaint is None:
+        return []
+    start, end = min(praise.start(), complaint.start()), max(praise.end(), complaint.end())
+    return [ToneFlag("sarcastic", sentence[start:end])]
+
+
+def _lexicon_flags(sentence: str, normal: str, r: _Rules) -> list[ToneFlag]:
+    """Strongly negative words in a sentence aimed at the reader, unless negated or about oneself."""
+    if r.aimed is None or not r.aimed.search(normal):
+        return []
+    word = _negative_word(normal, r)
+    return [ToneFlag("hostile", sentence[word.start():word.end()])] if word else []
+
+
+def _shouting(text: str, r: _Rules) -> list[ToneFlag]:
+    """Words in capitals (not acronyms): three or more, or one of four letters or more; or a
+    pile of exclamation marks. The quote is the text from the first such word to the third."""
+    loud = [m for m in _SHOUT_WORD.finditer(text) if m.group() not in r.acronyms]
+    if len(loud) >= 3 or any(len(m.group()) >= 4 for m in loud):
+        # Quote the longest run of capital words that follow each other, at most three.
+        runs, run = [], [loud[0]]
+        for m in loud[1:]:
+            if text[run[-1].end():m.start()].strip() == "":
+                run.append(m)
+            else:
+                runs.append(run)
+                run = [m]
+        best = max(runs + [run], key=len)[:3]
+        return [ToneFlag("shouting", text[best[0].start():best[-1].end()])]
+    marks = re.search(r"[!?\uff01\uff1f]{3,}", text)
+    if marks:
+        return [ToneFlag("shouting", marks.group()[:6])]
+    if sum(ch in "!\uff01" for ch in text) >= 4:
+        return [ToneFlag("shouting", "!")]
+    return []
+
+
+def find(text: str, definition: dict | None = None) -> list[ToneFlag]:
+    """Every sign in `text` that a recruiter may read badly, in order, one per kind and phrase."""
+    definition = tone_rules() if definition is None else definition
+    if not text or not isinstance(definition, dict):
+        return []
+    r = rules(definition)
+    normal = _normal(text)
+    found: list[tuple[int, ToneFlag]] = []
+    for kind, pattern in r.phrases + r.swearing:
+        match = pattern.search(normal)
+        if match:
+            found.append((match.start(), ToneFlag(kind, text[match.start():match.end()].strip(" ,"))))
+    for match in _SENTENCE.finditer(text):
+        sentence, normal_sentence = match.group(), _normal(match.group())
+        for flag in _lexicon_flags(sentence, normal_sentence, r) + _sarcasm_flags(sentence, normal_sentence, r):
+            found.append((match.start(), flag))
+    found += [(0, flag) for flag in _shouting(text, r)]
+    flags, seen = [], set()
+    for _, flag in sorted(found, key=lambda item: item[0]):
+        key = (flag.kind, flag.found.lower())
+        if key not in seen and not any(f.kind == flag.kind and flag.found.lower() in f.found.lower()
+                                       for f in flags):
+            seen.add(key)
+            flags.append(flag)
     return flags
 
 
-def check_tone(out: Output, say: Messages, texts: list[tuple[str, str]]) -> list[ToneFlag]:
-    """Add a warning note per flag (code tone_<kind>). When nothing is flagged and the first
-    text (the person's own free text) is filled in, add a reassuring note instead."""
-    flags = tone_flags(texts, say)
-    for flag in flags:
-        out.warning(f"tone_{flag.kind}", say.text(
-            "tone_flag", field=flag.label, found=flag.found, reason=say.text("tone_reasons", flag.kind)))
-    if not flags and texts and texts[0][1]:
-        out.note("tone_ok", say.text("tone_ok"))
+# --- what the page shows -----------------------------------------------------------------------------
+
+def check_tone(out: Output, answers, say: Messages | None = None) -> list[ToneFlag]:
+    """Check every field marked `tone_check` in the worksheet: a warning per sign found, which
+    quotes the words, says how a recruiter may read them and offers a calmer way; or, when
+    nothing is found in text the person wrote, a note that says what was looked for."""
+    definition = tone_rules()
+    kinds = definition.get("kinds", {}) if isinstance(definition, dict) else {}
+    checked = [f for f in answers.fields if f.get("tone_check")]
+    flags: list[ToneFlag] = []
+    wrote = False
+    for field in checked:
+        text = answers.text(field["id"])
+        wrote = wrote or bool(text)
+        flags += find(text, definition)
+    for flag in flags[:MOST_FLAGS]:
+        spec = kinds.get(flag.kind, {})
+        out.warning(f"tone_{flag.kind}", fill(definition.get("flag", ""), {
+            "found": flag.found, "reason": spec.get("reason", ""), "calmer": spec.get("calmer", "")}))
+    if len(flags) > MOST_FLAGS:
+        out.warning("tone_more", fill(definition.get("more", ""), {"count": len(flags) - MOST_FLAGS}))
+    if wrote and not flags:
+        out.note("tone_none", definition.get("nothing_found", ""))
     return flags

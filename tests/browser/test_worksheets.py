@@ -71,7 +71,9 @@ def test_reply_to_a_no_reply_address_gets_a_note_and_no_mail_link(page):
 
     expect(output.locator('[data-note="no_reply_address"]')).to_contain_text("no-reply@contoso.example")
     expect(output.locator('[data-action="mailto"]')).to_have_count(0)
-    expect(output.locator('[data-note="tone_reconsider"]')).to_be_visible()
+    pleading = output.locator('[data-note="tone_pleading"]')
+    expect(pleading).to_contain_text("\u201cPlease RECONSIDER\u201d")
+    expect(pleading).to_contain_text("Say you are still interested, once")
     assert "Contoso" in output.locator("textarea.gr-draft__body").input_value()
 
 

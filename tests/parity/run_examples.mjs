@@ -31,7 +31,7 @@ let cases;
 if (casesPath) {
   cases = JSON.parse(readFileSync(casesPath, "utf8"));
 } else {
-  const content = JSON.parse(pyodide.FS.readFile(`${sitePackages}/workbook/content.json`, { encoding: "utf8" }));
+  const content = JSON.parse(pyodide.FS.readFile(`${sitePackages}/workbook/content.json`, { encoding: "utf8" })).worksheets;
   cases = Object.values(content).flatMap((worksheet) =>
     (worksheet.examples || []).map((example) => ({ worksheet: worksheet.id, name: example.name, inputs: example.inputs })));
 }

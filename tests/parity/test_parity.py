@@ -30,10 +30,10 @@ def wheel_and_content(tmp_path_factory):
     from macros.content import load_content
 
     assets = _assets_hook()
-    worksheets = load_content().worksheets
-    wheel = assets.build_wheel(tmp_path_factory.mktemp("wheel"), worksheets)
-    # What the engine reads inside Pyodide: the content.json packed into the wheel.
-    return wheel, json.loads(assets.content_json(worksheets))
+    engine_data = assets.engine_content(load_content())
+    wheel = assets.build_wheel(tmp_path_factory.mktemp("wheel"), engine_data)
+    # What the engine reads inside Pyodide: the worksheets of the content.json packed into the wheel.
+    return wheel, json.loads(assets.content_json(engine_data))["worksheets"]
 
 
 @pytest.fixture(scope="module")
@@ -55,9 +55,10 @@ def test_every_example_runs_in_pyodide(pyodide_results, wheel_and_content):
 
 def test_pyodide_output_equals_cpython_output(pyodide_results, wheel_and_content):
     import workbook
+    from macros.content import load_content
 
     _, content = wheel_and_content
-    workbook.use_content(content)
+    workbook.use_content(content, load_content().tone)
     inputs = {(w["id"], e["name"]): e["inputs"] for w in content.values() for e in w["examples"]}
     mismatches = []
     for case in pyodide_results["cases"]:
@@ -72,7 +73,8 @@ def test_the_wheel_is_reproducible(tmp_path, wheel_and_content):
     from macros.content import load_content
 
     wheel, _ = wheel_and_content
-    again = _assets_hook().build_wheel(tmp_path, load_content().worksheets)
+    assets = _assets_hook()
+    again = assets.build_wheel(tmp_path, assets.engine_content(load_content()))
     assert again.read_bytes() == wheel.read_bytes()
     assert again.name == wheel.name and again.name.startswith("workbook-") and again.name.endswith("-py3-none-any.whl")
 

@@ -19,6 +19,7 @@ def fixture_root(tmp_path_factory) -> Path:
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("ROOT", str(ROOT)), encoding="utf-8")
     shutil.copytree(ROOT / "content" / "schema", root / "content" / "schema")
+    shutil.copy(ROOT / "content" / "tone.yaml", root / "content" / "tone.yaml")
     (root / "content" / "worksheets").mkdir()
     for worksheet in (ROOT / "content" / "worksheets").glob("*.yaml"):
         text = re.sub(r"(?m)^strategy: .*$", "strategy: first-step", worksheet.read_text(encoding="utf-8"))

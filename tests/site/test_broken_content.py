@@ -68,7 +68,7 @@ CASES = [
     Case(".yml extension", "strategies/02-second.yml", _copy_as(S, "strategies/02-second.yml", "x", "x"),
          "this file is not read: content files end in .yaml, so rename it to strategies/02-second.yaml", None),
     Case("stray file", "notes.txt", _write("notes.txt", "ideas"),
-         "this file is not read: content/ holds guide.yaml, resources.yaml, strategies/NN-<id>.yaml, "
+         "this file is not read: content/ holds guide.yaml, resources.yaml, tone.yaml, strategies/NN-<id>.yaml, "
          "worksheets/<id>.yaml and schema/*.schema.json. Move it out of content/", None),
     Case("strategy file without a number", "strategies/second.yaml", _copy_as(S, "strategies/second.yaml", "x", "x"),
          "the file name must be a two-digit number, a hyphen and the strategy's id, like "
@@ -138,6 +138,10 @@ CASES = [
          "Pause the search for 6 days"),
     Case("default that does not fit", W, ("    default: 3\n", "    default: three\n"),
          "fields[3].default: 'three' does not fit a field of type number", "default: three"),
+    # "shame on you" is the sixth phrase of the hostile kind in content/tone.yaml.
+    Case("tone phrase with an open bracket", "tone.yaml", ("- shame on you", "- shame on [you"),
+         "kinds.hostile.phrases[5]: the brackets in \u201cshame on [you\u201d do not pair up: write [a|b], not [a|b "
+         "or [a|[b]]", "shame on [you"),
     Case("worksheet with no engine", "worksheets/pause.yaml",
          _copy_as(W, "worksheets/pause.yaml", "id: recharge", "id: pause"),
          "id: the workbook engine has no code for a worksheet 'pause' (it has: check-in, feedback, log, network, "

@@ -20,9 +20,17 @@ def worksheets() -> dict[str, dict]:
 
 
 @pytest.fixture(scope="session")
-def engine(worksheets):
-    """The workbook package with the worksheet definitions installed."""
+def tone() -> dict:
+    """The tone check's rules (content/tone.yaml)."""
+    from macros.content import load_content
+
+    return load_content().tone
+
+
+@pytest.fixture(scope="session")
+def engine(worksheets, tone):
+    """The workbook package with the worksheet definitions and tone rules installed."""
     import workbook
 
-    workbook.use_content(worksheets)
+    workbook.use_content(worksheets, tone)
     return workbook

@@ -14,12 +14,12 @@ from workbook.backup import FORMAT, MAX_BACKUP_BYTES, VERSION, check_text
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 @pytest.fixture(scope="module", autouse=True)
-def real_worksheets(worksheets):
+def real_worksheets(worksheets, tone):
     """Backups are checked against the worksheets they belong to: the real ones, installed for
     this module whatever an earlier test installed."""
     import workbook
 
-    workbook.use_content(worksheets)
+    workbook.use_content(worksheets, tone)
 
 
 GOOD = {

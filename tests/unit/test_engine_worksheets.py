@@ -83,7 +83,7 @@ def test_feedback_acknowledges_they_may_not_share_in_every_tone(engine):
 
 def test_feedback_checks_the_tone_of_the_context(engine):
     output = engine.run("feedback", {"context": "Please explain why you rejected me, it was unfair."})
-    assert "tone_blame" in codes(output)
+    assert {"tone_demanding", "tone_hostile"} <= set(codes(output))
 
 
 # --- reflect -------------------------------------------------------------------

@@ -5,14 +5,13 @@ from ..answers import Answers
 from ..drafting import DEFAULT_TONE, DRAFT_MESSAGES, TONES, email_link, greeting, position_phrase, reply_subject, signed
 from ..messages import TEXT, Messages, table
 from ..output import Output
-from ..tone import TONE_MESSAGES, check_tone
+from ..tone import check_tone
 
 QUESTIONS = ("strongest_gap", "interview_answers", "experience_fit", "resume", "next_time")
 MOST_QUESTIONS = 3   # a short request is easier to answer
 
 REQUIRED_MESSAGES = {
     **DRAFT_MESSAGES,
-    **TONE_MESSAGES,
     "opening": table(*TONES),                    # {position}
     "may_not_share": table(*TONES),
     "questions_intro": table("one", "several"),
@@ -25,7 +24,6 @@ REQUIRED_MESSAGES = {
 }
 PLACEHOLDERS = frozenset({"name", "subject", "role", "company", "position", "email", "field", "found",
                           "reason", "count"})
-CHECKED_FIELDS = ("context", "recruiter_name", "company", "role", "your_name", "their_subject")
 
 
 def chosen_questions(answers: Answers, say: Messages, out: Output) -> list[str]:
@@ -65,5 +63,4 @@ def build(answers: Answers, say: Messages, out: Output) -> None:
     link = email_link(out, say, answers.text("email"), subject, body)
     out.draft(say.text("draft_title"), body, subject=subject, mailto=link)
     out.paragraph(say.text("before_sending"))
-    labels = {f["id"]: str(f.get("label", f["id"])) for f in answers.fields}
-    check_tone(out, say, [(labels.get(fid, fid), answers.text(fid)) for fid in CHECKED_FIELDS])
+    check_tone(out, answers)

@@ -5,14 +5,13 @@ from ..answers import Answers
 from ..drafting import DEFAULT_TONE, DRAFT_MESSAGES, TONES, email_link, greeting, position_phrase, reply_subject, signed
 from ..messages import TEXT, Messages, table
 from ..output import Output
-from ..tone import TONE_MESSAGES, check_tone
+from ..tone import check_tone
 
 STAGES = ("application", "phone_screen", "interview", "final_round")
 ANY_STAGE = "any"   # wording used when the stage is not given
 
 REQUIRED_MESSAGES = {
     **DRAFT_MESSAGES,
-    **TONE_MESSAGES,
     "company_fallback": TEXT,
     "thanks": table(*TONES, each=table(*STAGES, ANY_STAGE)),            # {position}, {company}
     "still_interested": table(*TONES),                                  # {company}
@@ -24,9 +23,6 @@ REQUIRED_MESSAGES = {
 
 # Every {placeholder} the wording may use.
 PLACEHOLDERS = frozenset({"name", "subject", "role", "company", "position", "email", "field", "found", "reason"})
-
-# Fields whose words the tone check reads: everything the person types into the draft.
-CHECKED_FIELDS = ("personal_note", "recruiter_name", "company", "role", "your_name", "their_subject")
 
 
 def draft_reply(answers: Answers, say: Messages) -> tuple[str, str]:
@@ -56,5 +52,4 @@ def build(answers: Answers, say: Messages, out: Output) -> None:
     link = email_link(out, say, answers.text("email"), subject, body)
     out.draft(say.text("draft_title"), body, subject=subject, mailto=link)
     out.paragraph(say.text("before_sending"))
-    labels = {f["id"]: str(f.get("label", f["id"])) for f in answers.fields}
-    check_tone(out, say, [(labels.get(fid, fid), answers.text(fid)) for fid in CHECKED_FIELDS])
+    check_tone(out, answers)

@@ -1,0 +1,100 @@
+"""The tone check (workbook/tone.py with content/tone.yaml): its phrase syntax, what it must and
+must not flag, and its measured figures on the labelled corpus (tests/corpus/tone.tsv)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from scripts.evaluate_tone import GOALS, corpus, measure
+from workbook.tone import PhraseError, compile_phrase, find
+
+
+def kinds(text: str) -> list[str]:
+    return [flag.kind for flag in find(text)]
+
+
+# --- the phrase syntax ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("phrase", "matches", "misses"), [
+    ("thanks for nothing", ["Well, thanks for nothing."], ["thanks for nothing-ish", "thanks for the help"]),
+    ("[you'll|you will] regret", ["You\u2019ll regret it", "you will  regret"], ["you regret"]),
+    ("[a|] joke", ["a joke", "joke"], ["jokes"]),
+    ("waste ... my time", ["waste of my time", "waste so much of my time"], ["waste of all of our very my time"]),
+    ("regret*", ["regretted", "regrets"], ["unregretted"]),
+    ("^ noted $", ["Noted.", "Thanks. Noted!"], ["I noted that."]),
+])
+def test_the_phrase_syntax(phrase, matches, misses):
+    pattern = compile_phrase(phrase)
+    for text in matches:
+        assert pattern.search(text.lower().replace("\u2019", "'")), text
+    for text in misses:
+        assert not pattern.search(text.lower()), text
+
+
+@pytest.mark.parametrize("phrase", ["[unclosed", "closed]", "[a|[b]]", "[|]", ""])
+def test_a_phrase_that_cannot_be_read_is_refused(phrase):
+    with pytest.raises(PhraseError):
+        compile_phrase(phrase)
+
+
+# --- what it finds, and what it leaves alone --------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["What a f***ing joke.", "This is bullsh*t.", "This sh!t again.", "WTF"])
+def test_swearing_is_found_with_letters_hidden(engine, text):
+    assert "hostile" in kinds(text)
+
+
+@pytest.mark.parametrize("text", ["I support Arsenal.", "The scrap metal team.", "Scunthorpe was lovely.",
+                                  "I assessed the class.", "Thanks!!", "I enjoyed meeting the NHS SRE and GCP teams.",
+                                  "It was a pleasure to meet the Clearly team."])
+def test_look_alikes_are_left_alone(engine, text):
+    assert kinds(text) == []
+
+
+def test_a_negative_word_about_oneself_or_negated_is_not_blame(engine):
+    assert kinds("I was nervous and sad in the interview.") == []
+    assert kinds("Your team was not rude at all.") == []
+    assert kinds("Your team was rude.") == ["hostile"]
+
+
+def test_praise_with_a_complaint_reads_as_sarcasm_unless_a_but_makes_it_sincere(engine):
+    assert "sarcastic" in kinds("Cheers for wasting my Saturday.")
+    assert kinds("Thanks for the feedback, but it took a while and that is fine.") == []
+
+
+# --- measured, not assumed ------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def figures(engine):
+    lines = corpus()
+    return (measure([line for line in lines if not line.held_out]), measure([line for line in lines if line.held_out]))
+
+
+def test_the_corpus_is_big_enough_and_covers_every_kind(tone):
+    lines = corpus()
+    assert len(lines) >= 300
+    counts = {kind: sum(line.kind == kind for line in lines) for kind in {line.kind for line in lines}}
+    assert set(counts) == set(tone["kinds"]) | {"polite"}
+    assert min(counts.values()) >= 20 and counts["polite"] >= 100
+    assert 0.15 < sum(line.held_out for line in lines) / len(lines) < 0.35
+
+
+def test_on_the_lines_it_was_tuned_on_it_meets_the_goals(figures):
+    development, _ = figures
+    assert development.overall_recall >= GOALS["recall"]
+    assert min(development.recall.values()) >= GOALS["recall_per_kind"], development.recall
+    assert development.false_alarms <= GOALS["false_alarms"]
+
+
+def test_on_the_held_out_lines_it_raises_few_false_alarms(figures):
+    """Held-out recall is reported by `make eval`, not asserted: it is below the goal (see the
+    README), and a test would only invite tuning on those lines."""
+    _, held_out = figures
+    assert held_out.false_alarms <= GOALS["false_alarms"]
+
+
+def test_every_kind_has_a_reason_and_a_calmer_way_without_claims_it_cannot_keep(tone):
+    for kind, spec in tone["kinds"].items():
+        assert spec["reason"] and spec["calmer"], kind
+    assert not re.search(r"\b(calm and kind|is fine|all good|nothing wrong)\b", tone["nothing_found"])
