@@ -110,13 +110,15 @@ def example_problems(worksheet_id: str, worksheet: dict) -> list[tuple[tuple, st
 
 def tone_problems(tone: dict) -> list[tuple[tuple, str]]:
     """(field path, problem) for each phrase of content/tone.yaml that cannot be read."""
+    lists = [(("kinds", kind, "phrases"), spec.get("phrases", [])) for kind, spec in tone.get("kinds", {}).items()]
+    lists.append((("hopeless", "phrases"), (tone.get("hopeless") or {}).get("phrases", [])))
     problems = []
-    for kind, spec in tone.get("kinds", {}).items():
-        for i, phrase in enumerate(spec.get("phrases", [])):
+    for path, phrases in lists:
+        for i, phrase in enumerate(phrases):
             try:
                 compile_phrase(phrase)
             except PhraseError as error:
-                problems.append((("kinds", kind, "phrases", i), str(error)))
+                problems.append(((*path, i), str(error)))
     return problems
 
 

@@ -24,6 +24,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 CORPUS = ROOT / "tests" / "corpus" / "tone.tsv"
+CARE_CORPUS = ROOT / "tests" / "corpus" / "hopeless.tsv"
 GOALS = {"recall": 0.90, "recall_per_kind": 0.80, "false_alarms": 0.03}
 
 
@@ -52,26 +53,33 @@ class Figures:
     overall_recall: float
     false_alarms: float
     counts: dict[str, int]
-    misses: list[Line]            # flagged polite lines, and unflagged lines of the other kinds
+    misses: list[Line]            # flagged harmless lines, and unflagged lines of the other kinds
+    harmless: str = "polite"
 
     def meets_goals(self) -> bool:
         return (self.overall_recall >= GOALS["recall"] and self.false_alarms <= GOALS["false_alarms"]
                 and all(v >= GOALS["recall_per_kind"] for v in self.recall.values()))
 
 
-def measure(lines: list[Line]) -> Figures:
-    from workbook.tone import find
+def measure(lines: list[Line], detect=None, harmless: str = "polite") -> Figures:
+    """Recall per kind and false alarms (lines of kind `harmless` flagged) of `detect(text) -> bool`
+    (the tone check by default)."""
+    if detect is None:
+        from workbook.tone import find
 
-    flagged = {line: bool(find(line.text)) for line in lines}
+        def detect(text):
+            return bool(find(text))
+
+    flagged = {line: detect(line.text) for line in lines}
     counts = Counter(line.kind for line in lines)
     caught = Counter(line.kind for line in lines if flagged[line])
-    kinds = sorted(k for k in counts if k != "polite")
+    kinds = sorted(k for k in counts if k != harmless)
     recall = {k: caught[k] / counts[k] for k in kinds}
     total = sum(counts[k] for k in kinds)
-    misses = [line for line in lines if flagged[line] == (line.kind == "polite")]
+    misses = [line for line in lines if flagged[line] == (line.kind == harmless)]
     return Figures(recall=recall, overall_recall=sum(caught[k] for k in kinds) / total if total else 0.0,
-                   false_alarms=caught["polite"] / counts["polite"] if counts["polite"] else 0.0,
-                   counts=dict(counts), misses=misses)
+                   false_alarms=caught[harmless] / counts[harmless] if counts[harmless] else 0.0,
+                   counts=dict(counts), misses=misses, harmless=harmless)
 
 
 def install_content() -> None:
@@ -87,10 +95,10 @@ def report(name: str, figures: Figures) -> list[str]:
             f"  {'kind':<20}{'lines':>6}{'recall':>9}"]
     for kind, value in figures.recall.items():
         rows.append(f"  {kind:<20}{figures.counts[kind]:>6}{value:>9.2f}")
-    rows.append(f"  {'overall':<20}{sum(n for k, n in figures.counts.items() if k != 'polite'):>6}"
+    rows.append(f"  {'overall':<20}{sum(n for k, n in figures.counts.items() if k != figures.harmless):>6}"
                 f"{figures.overall_recall:>9.2f}")
-    rows.append(f"  {'false alarms':<20}{figures.counts.get('polite', 0):>6}{figures.false_alarms:>9.2f}"
-                "   (polite lines flagged)")
+    rows.append(f"  {'false alarms':<20}{figures.counts.get(figures.harmless, 0):>6}{figures.false_alarms:>9.2f}"
+                f"   ({figures.harmless} lines flagged)")
     rows.append(f"  goals (recall >= {GOALS['recall']}, every kind >= {GOALS['recall_per_kind']}, false alarms "
                 f"<= {GOALS['false_alarms']}): {'met' if figures.meets_goals() else 'NOT met'}")
     return rows
@@ -105,9 +113,19 @@ def main() -> None:
     lines = corpus()
     development = measure([line for line in lines if not line.held_out])
     held_out = measure([line for line in lines if line.held_out])
+    print("The tone check (tests/corpus/tone.tsv)")
     print("\n".join(report("development (the rules are tuned on these)", development)))
     print("\n".join(report("held out (never used for tuning)", held_out)))
     shown = (development.misses if args.misses else []) + (held_out.misses if args.show_held_out else [])
+    from workbook.tone import sounds_hopeless
+
+    care = corpus(CARE_CORPUS)
+    care_dev = measure([line for line in care if not line.held_out], sounds_hopeless, "ordinary")
+    care_held = measure([line for line in care if line.held_out], sounds_hopeless, "ordinary")
+    print("\nThe care check: words without hope (tests/corpus/hopeless.tsv)")
+    print("\n".join(report("development", care_dev)))
+    print("\n".join(report("held out", care_held)))
+    shown += (care_dev.misses if args.misses else []) + (care_held.misses if args.show_held_out else [])
     for line in shown:
         print(f"  miss [{line.kind}] {line.text}")
 

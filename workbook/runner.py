@@ -8,6 +8,7 @@ from .catalogue import worksheet
 from .messages import Messages
 from .output import Output
 from .text import clean_text
+from .tone import check_care
 from .worksheets import ENGINES
 
 # Used only when there is no worksheet whose wording could be used.
@@ -35,6 +36,7 @@ def run(worksheet_id: str, inputs: dict) -> dict:
             out.warning("inputs_not_understood", say.text("inputs_not_understood"))
         answers = Answers(definition.get("fields"), inputs, say, out)
         engine.build(answers, say, out)
+        check_care(out, answers)  # on every worksheet: words without hope bring a gentle note
     except Exception:  # the last line of defence: a person must never see a traceback
         out = Output(wid)
         out.warning("engine_error", FALLBACK_TEXT["engine_error"])

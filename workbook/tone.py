@@ -106,6 +106,13 @@ def compile_phrase(phrase: str) -> re.Pattern:
     return re.compile(r"(?<![\w'])" + r"[\s,]*".join(parts) + r"(?![\w']|-\w)", re.M)
 
 
+def required_words(phrase: str) -> list[str]:
+    """Words every match of the phrase contains (those outside brackets), to skip a phrase
+    quickly when a text lacks one of them."""
+    outside = re.sub(r"\[[^\]]*\]", " ", phrase.lower().replace("\u2019", "'"))
+    return [w.rstrip("*") for w in outside.split() if w not in ("...", "^", "$") and w.rstrip("*")]
+
+
 # --- the lexicon -----------------------------------------------------------------------------------
 
 def _read_lexicon() -> dict[str, float]:
@@ -132,7 +139,7 @@ def lexicon() -> dict[str, float]:
 
 @dataclass
 class _Rules:
-    phrases: list[tuple[str, re.Pattern]]
+    phrases: list[tuple[str, re.Pattern, list[str]]]   # kind, pattern, words it needs
     swearing: list[tuple[str, re.Pattern]]
     aimed: re.Pattern | None
     about_self: re.Pattern | None
@@ -176,10 +183,10 @@ def rules(definition: dict) -> _Rules:
     for kind, spec in (definition.get("kinds") or {}).items():
         for phrase in spec.get("phrases", []) if isinstance(spec, dict) else []:
             try:
-                phrases.append((kind, compile_phrase(phrase)))
+                phrases.append((kind, compile_phrase(phrase), required_words(phrase)))
             except PhraseError:
                 continue  # the build refuses it (macros/engine_contract.py); here it is skipped
-    swearing = [("hostile", _swear_pattern(w.lower())) for w in definition.get("swear_words", []) if w]
+    swearing = [("hostile", _swear_pattern(w.lower()), []) for w in definition.get("swear_words", []) if w]
     lex = definition.get("lexicon") or {}
     words = dict(lexicon())
     words.update({str(w).lower(): float(v) for w, v in (lex.get("more_words") or {}).items()})
@@ -282,7 +289,9 @@ def find(text: str, definition: dict | None = None) -> list[ToneFlag]:
     r = rules(definition)
     normal = _normal(text)
     found: list[tuple[int, ToneFlag]] = []
-    for kind, pattern in r.phrases + r.swearing:
+    for kind, pattern, needed in r.phrases + r.swearing:
+        if any(word not in normal for word in needed):
+            continue
         match = pattern.search(normal)
         if match:
             found.append((match.start(), ToneFlag(kind, text[match.start():match.end()].strip(" ,"))))
@@ -299,6 +308,55 @@ def find(text: str, definition: dict | None = None) -> list[ToneFlag]:
             seen.add(key)
             flags.append(flag)
     return flags
+
+
+# --- words without hope ------------------------------------------------------------------------------
+
+# A log's older entries are history: only the most recent ones are read for words without hope.
+RECENT_ENTRIES = 20
+_hopeless_compiled: dict[int, tuple[dict, re.Pattern | None]] = {}
+
+
+def _hopeless_pattern(definition: dict) -> re.Pattern | None:
+    """All the hopeless phrases as one pattern (one pass over a text, not one per phrase)."""
+    key = id(definition)
+    if key not in _hopeless_compiled or _hopeless_compiled[key][0] is not definition:
+        sources = []
+        for phrase in (definition.get("hopeless") or {}).get("phrases", []):
+            try:
+                sources.append(compile_phrase(phrase).pattern)
+            except PhraseError:
+                continue  # the build refuses it
+        _hopeless_compiled[key] = (definition, re.compile("|".join(f"(?:{s})" for s in sources), re.M)
+                                   if sources else None)
+    return _hopeless_compiled[key][1]
+
+
+def sounds_hopeless(text: str, definition: dict | None = None) -> bool:
+    """Whether `text` holds words of someone who may be without hope (content/tone.yaml)."""
+    definition = tone_rules() if definition is None else definition
+    if not text or not isinstance(definition, dict):
+        return False
+    pattern = _hopeless_pattern(definition)
+    return bool(pattern and pattern.search(_normal(text)))
+
+
+def suggest_support(out: Output) -> None:
+    """The gentle note to talk to someone (its words are content/tone.yaml's hopeless.note)."""
+    out.note("care", (tone_rules().get("hopeless") or {}).get("note", ""))
+
+
+def check_care(out: Output, answers) -> None:
+    """Read every free-text answer of a worksheet (and of each entry of a log); suggest support
+    when one sounds hopeless."""
+    ids = [f["id"] for f in answers.fields if f.get("type") in ("text", "textarea")]
+    texts = [answers.text(field_id) for field_id in ids]
+    entries = answers.raw.get("entries")
+    if isinstance(entries, list):
+        recent = entries[-RECENT_ENTRIES:]
+        texts += [entry.get(field_id) for entry in recent if isinstance(entry, dict) for field_id in ids]
+    if any(isinstance(text, str) and sounds_hopeless(text[:5000]) for text in texts):
+        suggest_support(out)
 
 
 # --- what the page shows -----------------------------------------------------------------------------

@@ -86,6 +86,8 @@ def test_check_in_acknowledges_and_suggests_a_cool_off(page):
     output = submit(page, form, "Check in")
     expect(output).to_contain_text("It makes sense to feel disappointed and frustrated right now.")
     expect(output).to_contain_text("wait about a day")
+    # The top of the scale brings a gentle suggestion to talk to someone.
+    expect(output.locator('[data-note="care"]')).to_contain_text("someone you trust, your doctor, or a local helpline")
 
 
 def test_feedback_asks_the_questions_picked(page):

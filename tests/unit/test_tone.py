@@ -98,3 +98,40 @@ def test_every_kind_has_a_reason_and_a_calmer_way_without_claims_it_cannot_keep(
     for kind, spec in tone["kinds"].items():
         assert spec["reason"] and spec["calmer"], kind
     assert not re.search(r"\b(calm and kind|is fine|all good|nothing wrong)\b", tone["nothing_found"])
+
+
+# --- care: words without hope ------------------------------------------------------------------------
+
+def care_notes(output) -> list[dict]:
+    return [n for n in output["notes"] if n["code"] == "care"]
+
+
+@pytest.mark.parametrize(("worksheet", "inputs"), [
+    ("check-in", {"own_words": "I can't go on like this."}),
+    ("reflect", {"gaps": "I feel worthless and nothing will ever get better."}),
+    ("log", {"entries": [{"id": "a1", "company": "Acme", "note": "I want it all to stop."}]}),
+    ("reply", {"personal_note": "Everyone would be better off without me."}),
+    ("recharge", {"recharge_other": "disappearing for good"}),
+])
+def test_words_without_hope_anywhere_bring_a_gentle_note_to_talk_to_someone(engine, tone, worksheet, inputs):
+    [care] = care_notes(engine.run(worksheet, inputs))
+    assert care["text"] == tone["hopeless"]["note"]
+    assert "someone you trust" in care["text"] and "doctor" in care["text"] and "helpline" in care["text"]
+    assert not re.search(r"\d{3}", care["text"]), "no country's phone number in the wording"
+
+
+def test_the_top_of_the_check_in_scale_brings_the_note_too(engine):
+    assert care_notes(engine.run("check-in", {"intensity": 5}))
+    assert not care_notes(engine.run("check-in", {"intensity": 4, "own_words": "I'm sad and tired of applying."}))
+
+
+def test_the_care_check_is_measured_too(engine):
+    from scripts.evaluate_tone import CARE_CORPUS
+    from workbook.tone import sounds_hopeless
+
+    lines = corpus(CARE_CORPUS)
+    assert {line.kind for line in lines} == {"hopeless", "ordinary"} and len(lines) >= 80
+    development = measure([line for line in lines if not line.held_out], sounds_hopeless, "ordinary")
+    held_out = measure([line for line in lines if line.held_out], sounds_hopeless, "ordinary")
+    assert development.overall_recall >= GOALS["recall"]
+    assert development.false_alarms <= GOALS["false_alarms"] and held_out.false_alarms <= GOALS["false_alarms"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..answers import Answers
 from ..messages import TEXT, Messages, table
 from ..output import Output
+from ..tone import suggest_support
 
 FEELINGS = ("disappointed", "frustrated", "sad", "anxious", "angry", "relieved", "numb")
 HEATED = frozenset({"angry", "frustrated"})
@@ -54,3 +55,11 @@ def build(answers: Answers, say: Messages, out: Output) -> None:
         out.note("cool_off", say.text("cool_off_note"))
     elif intensity is not None:
         out.note("steady", say.text("steady_note"))
+    if intensity is not None and intensity >= top_of_scale(answers):
+        suggest_support(out)
+
+
+def top_of_scale(answers: Answers) -> int:
+    """The highest answer of the intensity scale, as its field in the YAML sets it."""
+    field = next((f for f in answers.fields if f.get("id") == "intensity"), {})
+    return int(field.get("max", 5))
