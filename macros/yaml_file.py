@@ -182,8 +182,9 @@ def _syntax_problem(err: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     if quote is not None:
         return quote
     if "mapping values are not allowed" in problem:
-        return YamlProblem("this value holds a colon followed by a space (': '), which YAML reads as a new "
-                           "name: put the whole value in quotes", line)
+        return YamlProblem("YAML did not expect a colon followed by a space (': ') here. If the value on this "
+                           "line holds one, put the whole value in quotes; if not, this line is not indented "
+                           "like the lines around it", line)
     if "'\\t'" in problem:
         return YamlProblem("a tab is used here for indenting: YAML needs spaces", line)
     if context.startswith("while scanning a simple key"):

@@ -48,6 +48,14 @@ def join_words(words: list[str], and_word: str) -> str:
     return f"{', '.join(words[:-1])} {and_word} {words[-1]}"
 
 
+_LIST_MARKER = re.compile(r"^\s*(?:[-*\u2022\u2013\u2014>]+|\(?\d{1,2}[.)])\s*")
+
+
+def without_list_marker(line: str) -> str:
+    """'- 5 years of people management' -> '5 years of people management' (also *, \u2022, 1., 2))."""
+    return _LIST_MARKER.sub("", line, count=1).strip()
+
+
 def lines_of(text: str, limit: int, line_limit: int = 200) -> list[str]:
     """Non-empty lines of a textarea, each trimmed, at most `limit` of them."""
     found = []

@@ -97,8 +97,8 @@ CASES = [
          'the quote (") that opens here is never closed: add the closing " at the end of the text',
          'title: "Plan a break'),
     Case("colon in a value", S, ("title: Fixture first step", "title: Step one: breathe"),
-         "this value holds a colon followed by a space (': '), which YAML reads as a new name: put the whole "
-         "value in quotes", "title: Step one"),
+         "YAML did not expect a colon followed by a space (': ') here. If the value on this line holds one, put "
+         "the whole value in quotes; if not, this line is not indented like the lines around it", "title: Step one"),
     Case("tab for indenting", S, ("  - text: Fixture step one.", "\t- text: Fixture step one."),
          "a tab is used here for indenting: YAML needs spaces", "- text: Fixture step one."),
     Case("bad indentation", S, ("  - text: Fixture step two.", " - text: Fixture step two."),

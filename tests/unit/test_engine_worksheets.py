@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 
+from macros.engine_contract import output_text as everything
 from workbook.worksheets.check_in import needs_cool_off
 from workbook.worksheets.network import week_plan
 from workbook.worksheets.rejection_log import cluster, stage_counts, this_week
@@ -53,6 +54,37 @@ def test_check_in_out_of_range_intensity_is_clamped(engine):
     assert "cool_off" not in codes(engine.run("check-in", {"intensity": -3}))
 
 
+def _all_check_ins():
+    feelings = ["disappointed", "frustrated", "sad", "anxious", "angry", "relieved", "numb"]
+    for mask in range(1 << len(feelings)):
+        picked = [f for i, f in enumerate(feelings) if mask >> i & 1]
+        for intensity in (None, 1, 2, 3, 4, 5):
+            for need in (None, "quiet_time", "talk", "small_step", "reply", "rest"):
+                yield picked, intensity, need
+
+
+def test_check_in_advice_never_contradicts_itself_in_any_combination(engine):
+    """Every combination of feelings, intensity and need (4,608 of them): when any line says to
+    wait before sending, no line says to write and send while it is fresh."""
+    contradictions = []
+    for feelings, intensity, need in _all_check_ins():
+        inputs = {"feelings": feelings, "intensity": intensity, "need": need}
+        text = everything(engine.run("check-in", inputs))
+        waits = any(words in text.lower() for words in ("let it cool", "before you send", "until tomorrow",
+                                                         "wait about a day"))
+        if waits and "while it is fresh, and still choose" in text:
+            contradictions.append(inputs)
+        if "wait about a day" in text and "steady" in {n["code"] for n in engine.run("check-in", inputs)["notes"]}:
+            contradictions.append(inputs)
+    assert contradictions == []
+
+
+def test_an_angry_person_who_wants_to_reply_is_told_to_draft_and_wait(engine):
+    text = everything(engine.run("check-in", {"feelings": ["angry"], "need": "reply"}))
+    assert "keep it as a draft until tomorrow" in text
+    assert "while it is fresh" not in text
+
+
 # --- feedback ------------------------------------------------------------------
 
 def feedback_body(engine, **inputs):
@@ -94,6 +126,29 @@ ALL_DONE = {"resume_tailored": True, "questions_prepared": True, "answers_prepar
 def plan_of(output):
     lists = blocks(output, "list")
     return lists[0]["items"] if lists else []
+
+
+@pytest.mark.parametrize(("answers", "summary"), [
+    ({}, "still open"),
+    ({"resume_tailored": True}, "So far you prepared in every way you answered about."),
+    ({"resume_tailored": False}, "There is room to prepare differently"),
+    ({"resume_tailored": True, "questions_prepared": False}, "You prepared in 1 of 2 ways."),
+    ({"resume_tailored": True, "questions_prepared": False, "answers_prepared": False}, "You prepared in 1 of 3 ways."),
+])
+def test_reflect_an_open_question_is_not_a_no(engine, answers, summary):
+    output = engine.run("reflect", answers)
+    assert summary in texts(output)
+    plan = " ".join(plan_of(output))
+    for key, action in (("resume_tailored", "adjust your resume"), ("questions_prepared", "three questions"),
+                        ("answers_prepared", "Practise short stories")):
+        assert (action in plan) == (answers.get(key) is False), (key, plan)
+
+
+def test_reflect_gaps_lose_their_list_marks_and_self_talk_is_not_a_plan_step(engine):
+    output = engine.run("reflect", {"gaps": "- SQL\n\u2022 Public speaking\n2) Figma\nI'm useless at all of it"})
+    assert plan_of(output) == ["Find one small way to build up: SQL", "Find one small way to build up: Public speaking",
+                               "Find one small way to build up: Figma"]
+    assert "self_talk" in codes(output)
 
 
 def test_reflect_all_three_done_says_so_and_lets_go(engine):

@@ -21,6 +21,7 @@ REQUIRED_MESSAGES = {
     "feeling_thoughts_title": TEXT,
     "intensity": table("1", "2", "3", "4", "5"),
     "need": table(*NEEDS),
+    "need_reply_heated": TEXT,
     "cool_off_advice": TEXT,
     "cool_off_note": TEXT,
     "steady_note": TEXT,
@@ -49,7 +50,11 @@ def build(answers: Answers, say: Messages, out: Output) -> None:
     if intensity is not None:
         out.paragraph(say.text("intensity", str(max(1, min(5, intensity)))))
     if answers["need"] in NEEDS:
-        out.paragraph(say.text("need", answers["need"]))
+        # Advice to wait before sending (strong feelings, or anger) and "write it now, while it
+        # is fresh" must never stand side by side.
+        heated = needs_cool_off(feelings, intensity) or bool(HEATED & set(feelings))
+        out.paragraph(say.text("need_reply_heated") if answers["need"] == "reply" and heated
+                      else say.text("need", answers["need"]))
     if needs_cool_off(feelings, intensity):
         out.paragraph(say.text("cool_off_advice"))
         out.note("cool_off", say.text("cool_off_note"))
