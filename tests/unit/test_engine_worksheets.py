@@ -198,8 +198,37 @@ def test_log_counts_by_stage(engine):
     [chart] = blocks(engine.run("log", {"entries": ENTRIES, "today": TODAY}), "chart")
     assert chart["bars"] == [{"label": "Application", "value": 3}, {"label": "Phone screen", "value": 1},
                              {"label": "Interview", "value": 1}, {"label": "Final round", "value": 1}]
-    assert chart["summary"] == ("You have logged 6 rejections: 3 at Application, 1 at Phone screen, "
-                                "1 at Interview and 1 at Final round.")
+    assert chart["summary"] == ("You have logged 6 rejections: 3 at the application stage, 1 after a phone screen, "
+                                "1 after an interview and 1 after a final round.")
+
+
+def test_log_one_entry_reads_right_and_claims_no_pattern(engine):
+    output = engine.run("log", {"entries": [{"stage": "application", "feedback": True}], "today": TODAY})
+    text = texts(output)
+    assert "You have logged 1 rejection, at the application stage." in text
+    assert "You received feedback on the one rejection you logged." in text
+    assert "Once you have logged 5 or more" in text
+    for claim in ("Most of your rejections", "spread across", "1 of 1", "0 after", "0 at"):
+        assert claim not in text
+
+
+def test_log_a_very_full_week_speaks_of_rest_not_praise(engine):
+    busy = [{"date": TODAY, "stage": "application"}] * 32
+    text = texts(engine.run("log", {"entries": busy, "today": TODAY}))
+    assert "You logged 32 entries in the last seven days. That is a lot to take in one week" in text
+    assert "steady effort" not in text
+
+
+def test_log_uses_where_the_openings_were_found(engine):
+    entries = [{"stage": "application", "source": s} for s in ("job_board", "job_board", "job_board", "referral",
+                                                               "other")]
+    charts = blocks(engine.run("log", {"entries": entries, "today": TODAY}), "chart")
+    assert charts[1]["title"] == "Where you found the openings"
+    assert {b["label"]: b["value"] for b in charts[1]["bars"]} == {
+        "Job board": 3, "Referral": 1, "Recruiter contacted me": 0, "Company website": 0, "Other": 1}
+    assert charts[1]["summary"] == "Most of them came through one source: Job board, 3 of 5."
+    # Four entries are too few to name a main source.
+    assert blocks(engine.run("log", {"entries": entries[:4], "today": TODAY}), "chart")[1]["summary"] == ""
 
 
 def test_log_helpers_by_hand():
@@ -225,15 +254,15 @@ def test_log_momentum_with_one_and_none(engine):
 
 
 def test_log_early_rejections_point_to_the_resume(engine):
-    output = engine.run("log", {"entries": [{"stage": "application"}, {"stage": "phone_screen"},
-                                            {"stage": "final_round"}], "today": TODAY})
+    stages = ["application", "phone_screen", "application", "final_round", "interview"]
+    output = engine.run("log", {"entries": [{"stage": s} for s in stages], "today": TODAY})
     assert "Most of your rejections come early" in texts(output)
     assert "Tailor your resume to each posting" in texts(output)
 
 
 def test_log_late_rejections_point_to_interview_practice(engine):
-    output = engine.run("log", {"entries": [{"stage": "interview"}, {"stage": "final_round"},
-                                            {"stage": "application"}], "today": TODAY})
+    output = engine.run("log", {"entries": [{"stage": "interview"}, {"stage": "final_round"}, {"stage": "interview"},
+                                            {"stage": "application"}, {"stage": "phone_screen"}], "today": TODAY})
     assert "Most of your rejections come later" in texts(output)
     assert "Practise answers about your work history" in texts(output)
 

@@ -16,17 +16,23 @@ EARLY = frozenset({"application", "phone_screen"})    # work on the resume and a
 LATE = frozenset({"interview", "final_round"})        # work on interviewing
 WEEK = 7              # days counted for this week's momentum, today included
 MOST_ENTRIES = 2000   # longer logs are read up to here
+PATTERN_FROM = 5      # fewer entries than this are data points, not a pattern to advise on
+LOTS_IN_A_WEEK = 15   # from this many entries in a week, the summary speaks of rest
 
 REQUIRED_MESSAGES = {
     "stage_names": table(*STAGES),
+    "stage_phrases": table(*STAGES),
     "chart_title": TEXT,
     "chart_summary": table("one", "many"),      # {total}, {parts}
     "chart_part": TEXT,                         # {count}, {stage}
+    "too_early": TEXT,                          # {count}
+    "source_chart_title": TEXT,
+    "source_summary": TEXT,                     # {source}, {count}, {total}
     "cluster": table("early", "late", "even"),
     "next_steps_title": TEXT,
     "next_steps": table("early", "late", "even", each=LIST),
-    "momentum": table("none", "one", "some"),   # {count}
-    "feedback_received": table("none", "some"),  # {count}, {total}
+    "momentum": table("none", "one", "some", "lots"),   # {count}
+    "feedback_received": table("none", "one", "some"),  # {count}, {total}
     "empty": TEXT,
     "empty_log": TEXT,
     "no_today": TEXT,
@@ -36,7 +42,7 @@ REQUIRED_MESSAGES = {
     "entry_stage_unknown": TEXT,                # {count}
     "log_too_long": TEXT,                       # {count}
 }
-PLACEHOLDERS = frozenset({"total", "parts", "count", "stage"})
+PLACEHOLDERS = frozenset({"total", "parts", "count", "stage", "source"})
 
 
 def read_entries(answers: Answers, say: Messages, out: Output) -> list[dict]:
@@ -98,16 +104,23 @@ def build(answers: Answers, say: Messages, out: Output) -> None:
     if counted < len(entries):
         out.warning("entry_stage_unknown", say.text("entry_stage_unknown", count=len(entries) - counted))
     names = {stage: say.text("stage_names", stage) for stage in STAGES}
-    parts = say.join([say.text("chart_part", count=counts[s], stage=names[s]) for s in STAGES])
+    if counted == 1:  # "1 rejection, after an interview", not "1 rejection, 1 after an interview"
+        parts = next(say.text("stage_phrases", s) for s in STAGES if counts[s])
+    else:
+        parts = say.join([say.text("chart_part", count=counts[s], stage=say.text("stage_phrases", s))
+                          for s in STAGES if counts[s]])
     out.chart(say.text("chart_title"), [(names[s], counts[s]) for s in STAGES],
               say.text("chart_summary", "one" if counted == 1 else "many", total=counted, parts=parts))
-    if counted:
+    if counted >= PATTERN_FROM:
         where = cluster(counts)
         out.paragraph(say.text("cluster", where))
         out.bullet_list(say.items("next_steps", where), title=say.text("next_steps_title"))
+    elif counted:
+        out.paragraph(say.text("too_early", count=PATTERN_FROM))
+    source_chart(answers, entries, say, out)
     with_feedback = sum(e.get("feedback") is True for e in entries)
-    out.paragraph(say.text("feedback_received", "some" if with_feedback else "none",
-                           count=with_feedback, total=len(entries)))
+    kind = "none" if not with_feedback else "one" if len(entries) == 1 else "some"
+    out.paragraph(say.text("feedback_received", kind, count=with_feedback, total=len(entries)))
     try:
         today = read_date(answers.raw.get("today"))
     except NotUnderstood:
@@ -116,4 +129,22 @@ def build(answers: Answers, say: Messages, out: Output) -> None:
         out.note("no_today", say.text("no_today"))
         return
     week = this_week(entries, today)
-    out.paragraph(say.text("momentum", "none" if week == 0 else "one" if week == 1 else "some", count=week))
+    kind = "none" if week == 0 else "one" if week == 1 else "lots" if week >= LOTS_IN_A_WEEK else "some"
+    out.paragraph(say.text("momentum", kind, count=week))
+
+
+def source_chart(answers: Answers, entries: list[dict], say: Messages, out: Output) -> None:
+    """Where the openings were found, by the source field's own options and labels; one source
+    is named as the main one only from PATTERN_FROM entries on, and only when it is a clear lead."""
+    field = next((f for f in answers.fields if f.get("id") == "source"), None)
+    if field is None or not any(e.get("source") for e in entries):
+        return
+    options = [(o["value"], o["label"]) for o in field.get("options", [])]
+    bars = [(label, sum(e.get("source") == value for e in entries)) for value, label in options]
+    ranked = sorted((count for _, count in bars), reverse=True)
+    summary = ""
+    if len(entries) >= PATTERN_FROM and ranked[0] > (ranked[1] if len(ranked) > 1 else 0) \
+            and ranked[0] * 2 > len(entries):
+        label = next(label for label, count in bars if count == ranked[0])
+        summary = say.text("source_summary", source=label, count=ranked[0], total=len(entries))
+    out.chart(say.text("source_chart_title"), bars, summary)
