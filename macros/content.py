@@ -310,7 +310,8 @@ def _check_ids(strategies, worksheets) -> list[str]:
                                                 f"duplicate option value '{value}'"))
         for i, example in enumerate(doc.data["examples"]):
             for key in example["inputs"]:
-                if key not in ids and not (doc.data.get("layout") == "log" and key in ("entries", "today")):
+                # "today" comes from the page with every worksheet; "entries" with a log.
+                if key not in ids and key != "today" and not (doc.data.get("layout") == "log" and key == "entries"):
                     problems.append(doc.problem(["examples", i, "inputs", key],
                                                 f"'{key}' is not a field of this worksheet"))
     return problems

@@ -56,6 +56,28 @@ def without_list_marker(line: str) -> str:
     return _LIST_MARKER.sub("", line, count=1).strip()
 
 
+def name_and_note(line: str) -> tuple[str, str]:
+    """'Dana Lee, former colleague' -> ('Dana Lee', 'former colleague')."""
+    name, _, note = line.partition(",")
+    return name.strip(), note.strip(" .")
+
+
+# Words that start a phrase with a capital only because they started a line.
+_LINE_STARTERS = frozenset({"the", "a", "an", "my", "our", "your", "their", "his", "her", "some", "any"})
+
+
+def in_sentence(item: str) -> str:
+    """A typed item made to sit inside a sentence: no full stop at the end, and a first word
+    that is capitalised only because it began the line ('The Thursday group', 'Playing guitar')
+    in lower case. Names and acronyms keep their capitals."""
+    item = item.strip().rstrip(" .;,")
+    first = item.split(" ", 1)[0]
+    ordinary = first[:1].isupper() and first[1:].islower()
+    if ordinary and (first.lower() in _LINE_STARTERS or first.lower().endswith("ing")):
+        item = item[0].lower() + item[1:]
+    return item
+
+
 def lines_of(text: str, limit: int, line_limit: int = 200) -> list[str]:
     """Non-empty lines of a textarea, each trimmed, at most `limit` of them."""
     found = []

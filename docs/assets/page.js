@@ -196,7 +196,8 @@ function wireForm(form) {
     wireSaving(form, store);
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      showResults(form, root, readAnswers(form));
+      // The person's own date, for anything the engine says about days (a return date that passed).
+      showResults(form, root, { ...readAnswers(form), today: today() });
     });
   }
   // The person pressed the button before this script was ready (workbook.js noted it).

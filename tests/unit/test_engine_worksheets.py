@@ -320,17 +320,46 @@ def test_network_target_is_clamped(engine):
     assert len(blocks(engine.run("network", {"weekly_target": 0}), "list")[0]["items"]) == 1
 
 
-def test_network_drafts_speak_in_the_persons_voice(engine):
+def test_network_drafts_speak_in_the_persons_voice_and_never_say_my_field(engine):
     [draft] = blocks(engine.run("network", {"platforms": []}), "draft")
-    assert "in my field" in draft["body"]
+    assert draft["body"].startswith("Hi, I'm looking for my next role")
+    assert "field" not in draft["body"]
+    [draft] = blocks(engine.run("network", {"platforms": [], "field": "nursing.", "people": "Ann Bell"}), "draft")
+    assert draft["body"].startswith("Hi Ann, I'm looking for my next role in nursing,")
 
 
 # --- recharge ------------------------------------------------------------------
 
 def test_recharge_date_wins_over_days(engine):
-    output = engine.run("recharge", {"pause_days": 4, "back_on": "2025-01-02"})
+    output = engine.run("recharge", {"pause_days": 4, "back_on": "2025-01-02", "today": "2024-12-30"})
     assert "come back on 2 January 2025" in texts(output)
     assert "4 days" not in texts(output)
+
+
+def test_recharge_a_return_day_that_has_passed_is_refused(engine):
+    output = engine.run("recharge", {"pause_days": 4, "back_on": "2025-01-02", "today": "2025-01-03"})
+    assert "back_on_past" in codes(output)
+    assert "Pause the search for 4 days" in texts(output) and "come back on" not in texts(output)
+    # Today itself is fine.
+    assert "back_on_past" not in codes(engine.run("recharge", {"back_on": "2025-01-03", "today": "2025-01-03"}))
+
+
+@pytest.mark.parametrize(("inputs", "long"), [({"pause_days": 7}, False), ({"pause_days": 8}, True),
+                                               ({"back_on": "2025-01-10", "today": "2025-01-03"}, False),
+                                               ({"back_on": "2025-01-11", "today": "2025-01-03"}, True)])
+def test_recharge_a_break_over_a_week_reminds_to_back_up_first(engine, inputs, long):
+    output = engine.run("recharge", inputs)
+    assert ("long_break" in codes(output)) is long
+    if long:
+        assert "download a backup" in [n["text"] for n in output["notes"] if n["code"] == "long_break"][0]
+
+
+def test_recharge_people_and_activities_read_as_one_sentence(engine):
+    output = engine.run("recharge", {"people": "Alex, my sister\nThe Thursday running group.\nSAM",
+                                     "recharge": ["sleep"], "recharge_other": "Playing guitar..."})
+    text = texts(output)
+    assert "Talk to Alex (my sister), the Thursday running group and SAM." in text
+    assert "Make time for good sleep and playing guitar." in text
 
 
 def test_recharge_one_day_is_singular(engine):

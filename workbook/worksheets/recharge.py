@@ -3,13 +3,16 @@ from __future__ import annotations
 
 import datetime
 
-from ..answers import Answers
+from ..answers import Answers, NotUnderstood, read_date
 from ..messages import LIST, TEXT, Messages, table
 from ..output import Output
-from ..text import lines_of
+from ..text import in_sentence, lines_of, name_and_note
 
 ACTIVITIES = ("walk", "sleep", "friends", "outdoors", "exercise", "hobby", "music", "reading")
 MOST_PEOPLE = 10
+# Some browsers erase a site's storage after about a week without a visit (README, "Your
+# answers"): a longer break gets a reminder to download a backup first.
+STORAGE_MAY_CLEAR_AFTER_DAYS = 7
 
 REQUIRED_MESSAGES = {
     "opening": TEXT,
@@ -25,6 +28,8 @@ REQUIRED_MESSAGES = {
     "months": LIST,
     "date_format": TEXT,                   # {day}, {month}, {year}
     "closing": TEXT,
+    "back_on_past": TEXT,                  # {date}
+    "long_break": TEXT,
 }
 PLACEHOLDERS = frozenset({"people", "activities", "date", "days", "day", "month", "year"})
 
@@ -35,24 +40,46 @@ def friendly_date(say: Messages, date: datetime.date) -> str:
     return say.text("date_format", day=date.day, month=month, year=date.year)
 
 
-def pause_line(answers: Answers, say: Messages) -> str:
-    if isinstance(answers["back_on"], datetime.date):
-        return say.text("back_on", date=friendly_date(say, answers["back_on"]))
-    days = answers["pause_days"]
-    if isinstance(days, int) and days > 0:
+def today_of(answers: Answers) -> datetime.date:
+    """The day it is for the person: the page's date when it sends one, else this machine's."""
+    try:
+        return read_date(answers.raw.get("today")) or datetime.date.today()
+    except NotUnderstood:
+        return datetime.date.today()
+
+
+def pause_line(answers: Answers, say: Messages, out: Output) -> str:
+    today = today_of(answers)
+    back_on = answers["back_on"] if isinstance(answers["back_on"], datetime.date) else None
+    if back_on is not None and back_on < today:
+        out.warning("back_on_past", say.text("back_on_past", date=friendly_date(say, back_on)))
+        back_on = None
+    days = answers["pause_days"] if isinstance(answers["pause_days"], int) and answers["pause_days"] > 0 else None
+    length = (back_on - today).days if back_on else days
+    if length is not None and length > STORAGE_MAY_CLEAR_AFTER_DAYS:
+        out.note("long_break", say.text("long_break"))
+    if back_on is not None:
+        return say.text("back_on", date=friendly_date(say, back_on))
+    if days:
         return say.text("pause_days", "one" if days == 1 else "many", days=days)
     return say.text("pause_open")
 
 
+def person(line: str) -> str:
+    """'Alex, my sister' -> 'Alex (my sister)', so a list of people reads unambiguously."""
+    name, note = name_and_note(line)
+    return in_sentence(f"{name} ({note})" if note else name)
+
+
 def build(answers: Answers, say: Messages, out: Output) -> None:
-    people = lines_of(answers.text("people"), MOST_PEOPLE)
+    people = [person(line) for line in lines_of(answers.text("people"), MOST_PEOPLE)]
     activities = [say.text("activity_words", a) for a in answers.choices("recharge") if a in ACTIVITIES]
     if answers.text("recharge_other"):
-        activities.append(answers.text("recharge_other"))
+        activities.append(in_sentence(answers.text("recharge_other")))
     out.paragraph(say.text("opening"))
     out.bullet_list([
         say.text("talk_to", people=say.join(people)) if people else say.text("talk_to_none"),
         say.text("recharge_with", activities=say.join(activities)) if activities else say.text("recharge_none"),
-        pause_line(answers, say),
+        pause_line(answers, say, out),
     ], title=say.text("plan_title"))
     out.paragraph(say.text("closing"))
