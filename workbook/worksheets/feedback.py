@@ -2,39 +2,55 @@
 from __future__ import annotations
 
 from ..answers import Answers
-from ..drafting import DEFAULT_TONE, DRAFT_MESSAGES, TONES, email_link, greeting, position_phrase, reply_subject, signed
+from ..drafting import (
+    DEFAULT_TONE,
+    DRAFT_MESSAGES,
+    TONES,
+    email_link,
+    greeting,
+    own_words,
+    position_phrase,
+    reply_subject,
+    signed,
+    tidy,
+)
 from ..messages import TEXT, Messages, table
 from ..output import Output
 from ..tone import check_tone
 
 QUESTIONS = ("strongest_gap", "interview_answers", "experience_fit", "resume", "next_time")
 MOST_QUESTIONS = 3   # a short request is easier to answer
+STAGES = ("application", "phone_screen", "interview", "final_round")
+ANY_STAGE = "any"
 
 REQUIRED_MESSAGES = {
     **DRAFT_MESSAGES,
     "opening": table(*TONES),                    # {position}
     "may_not_share": table(*TONES),
-    "questions_intro": table("one", "several"),
+    "questions_intro": table(*TONES, each=table("one", "several")),
     "questions": table(*QUESTIONS),
-    "general_question": TEXT,
+    # The one clear question asked when none is picked, fitting the stage reached.
+    "general_question": table(*STAGES, ANY_STAGE),
+    "offer_call": table(*TONES),
     "closing": table(*TONES),
     "too_many_questions": TEXT,                  # {count}
     "general_question_note": TEXT,
     "before_sending": TEXT,
 }
-PLACEHOLDERS = frozenset({"name", "subject", "role", "company", "position", "email", "field", "found",
-                          "reason", "count"})
+PLACEHOLDERS = frozenset({"name", "subject", "role", "company", "position", "email", "count", "placeholder"})
 
 
 def chosen_questions(answers: Answers, say: Messages, out: Output) -> list[str]:
-    """The questions to ask, in the order picked: at most three, or one gentle general question."""
+    """The questions to ask, in the order picked: at most three, or one clear question that
+    fits the stage reached."""
     picked = [q for q in answers.choices("questions") if q in QUESTIONS]
     if len(picked) > MOST_QUESTIONS:
         out.note("too_many_questions", say.text("too_many_questions", count=MOST_QUESTIONS))
         picked = picked[:MOST_QUESTIONS]
     if not picked:
         out.note("general_question", say.text("general_question_note"))
-        return [say.text("general_question")]
+        stage = answers["stage"] if answers["stage"] in STAGES else ANY_STAGE
+        return [say.text("general_question", stage)]
     return [say.text("questions", q) for q in picked]
 
 
@@ -46,13 +62,14 @@ def draft_request(answers: Answers, say: Messages, out: Output) -> tuple[str, st
     numbered = "\n".join(f"{i}. {q}" for i, q in enumerate(questions, 1)) if len(questions) > 1 else questions[0]
     paragraphs = [
         greeting(say, tone, answers.text("recruiter_name")),
-        say.text("opening", tone, position=position_phrase(say, role, company)),
-        answers.text("context"),
-        say.text("questions_intro", "several" if len(questions) > 1 else "one"),
+        tidy(say.text("opening", tone, position=position_phrase(say, role, company))),
+        own_words(answers.text("context")),
+        say.text("questions_intro", tone, "several" if len(questions) > 1 else "one"),
         numbered,
-        say.text("may_not_share", tone),
+        " ".join(t for t in (say.text("may_not_share", tone),
+                             say.text("offer_call", tone) if answers["offer_call"] else "") if t),
         say.text("closing", tone),
-        signed(say, tone, answers.text("your_name")),
+        signed(say, tone, answers.text("your_name"), out),
     ]
     body = "\n\n".join(p for p in paragraphs if p)
     return reply_subject(say, answers.text("their_subject"), role, company), body

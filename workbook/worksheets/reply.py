@@ -2,53 +2,88 @@
 from __future__ import annotations
 
 from ..answers import Answers
-from ..drafting import DEFAULT_TONE, DRAFT_MESSAGES, TONES, email_link, greeting, position_phrase, reply_subject, signed
+from ..drafting import (
+    DEFAULT_TONE,
+    DRAFT_MESSAGES,
+    TONES,
+    email_link,
+    greeting,
+    job_title,
+    own_words,
+    position_phrase,
+    reply_subject,
+    signed,
+    tidy,
+)
 from ..messages import TEXT, Messages, table
 from ..output import Output
 from ..tone import check_tone
 
 STAGES = ("application", "phone_screen", "interview", "final_round")
 ANY_STAGE = "any"   # wording used when the stage is not given
+EARLY = frozenset({"application", "phone_screen"})   # feedback is on the application; later, the interviews
+EXTRAS = ("honest_line", "connect_linkedin", "if_it_falls_through")
+AFTER_FINAL_ROUND = "if_it_falls_through"   # said only after a final round
 
 REQUIRED_MESSAGES = {
     **DRAFT_MESSAGES,
     "company_fallback": TEXT,
     "thanks": table(*TONES, each=table(*STAGES, ANY_STAGE)),            # {position}, {company}
+    # The pleasantry after the thanks; a line of the person's own takes its place.
+    "pleasantry": table(*TONES, each=table(*STAGES, ANY_STAGE)),
+    "honest_line": table(*TONES),
     "still_interested": table(*TONES),                                  # {company}
-    "ask_feedback": table(*TONES),
-    "stay_in_touch": table(*TONES),
+    "keep_in_touch": table(*TONES),                                     # {company}
+    "if_it_falls_through": table(*TONES),
+    "ask_feedback": table(*TONES, each=table("application", "interviews")),
+    "connect_linkedin": table(*TONES),
     "closing": table(*TONES),
     "before_sending": TEXT,
+    "no_reply_needed": TEXT,
 }
 
 # Every {placeholder} the wording may use.
-PLACEHOLDERS = frozenset({"name", "subject", "role", "company", "position", "email", "field", "found", "reason"})
+PLACEHOLDERS = frozenset({"name", "subject", "role", "company", "position", "email", "placeholder"})
 
 
-def draft_reply(answers: Answers, say: Messages) -> tuple[str, str]:
-    """(subject, body) of the reply."""
+def draft_reply(answers: Answers, say: Messages, out: Output | None = None) -> tuple[str, str]:
+    """(subject, body) of the reply. Each idea is said once: the person's own line replaces the
+    stock pleasantry, and staying in touch replaces a separate line about future roles."""
     tone = answers["tone"] if answers["tone"] in TONES else DEFAULT_TONE
     stage = answers["stage"] if answers["stage"] in STAGES else ANY_STAGE
+    extras = set(answers.choices("extras")) & set(EXTRAS)
     role, company = answers.text("role"), answers.text("company")
-    company_name = company or say.text("company_fallback")
-    values = {"position": position_phrase(say, role, company), "company": company_name, "role": role}
-    paragraphs = [
-        greeting(say, tone, answers.text("recruiter_name")),
+    company_name = company.strip() or say.text("company_fallback")
+    values = {"position": position_phrase(say, role, company), "company": company_name, "role": job_title(role)}
+    note = own_words(answers.text("personal_note"))
+    feedback_on = "application" if stage in EARLY else "interviews"
+    templated = [
         say.text("thanks", tone, stage, **values),
-        answers.text("personal_note"),
-        say.text("still_interested", tone, **values),
-        say.text("ask_feedback", tone, **values) if answers["ask_feedback"] else "",
-        say.text("stay_in_touch", tone, **values) if answers["stay_in_touch"] else "",
-        say.text("closing", tone, **values),
-        signed(say, tone, answers.text("your_name")),
+        "" if note else say.text("pleasantry", tone, stage, **values),
+        say.text("honest_line", tone) if "honest_line" in extras else "",
     ]
+    later = [
+        say.text("keep_in_touch" if answers["stay_in_touch"] else "still_interested", tone, **values),
+        say.text("if_it_falls_through", tone) if AFTER_FINAL_ROUND in extras and stage == "final_round" else "",
+        say.text("ask_feedback", tone, feedback_on) if answers["ask_feedback"] else "",
+        say.text("connect_linkedin", tone) if "connect_linkedin" in extras else "",
+        say.text("closing", tone, **values),
+    ]
+    def together(texts: list[str]) -> str:
+        return " ".join(tidy(t) for t in texts if t)
+
+    paragraphs = [greeting(say, tone, answers.text("recruiter_name")), together(templated), note,
+                  together(later[:2]), together(later[2:4]), together(later[4:]),
+                  signed(say, tone, answers.text("your_name"), out)]
     body = "\n\n".join(p for p in paragraphs if p)
     subject = reply_subject(say, answers.text("their_subject"), role, company)
     return subject, body
 
 
 def build(answers: Answers, say: Messages, out: Output) -> None:
-    subject, body = draft_reply(answers, say)
+    if answers["automated"] and answers["stage"] == "application":
+        out.note("no_reply_needed", say.text("no_reply_needed"))
+    subject, body = draft_reply(answers, say, out)
     link = email_link(out, say, answers.text("email"), subject, body)
     out.draft(say.text("draft_title"), body, subject=subject, mailto=link)
     out.paragraph(say.text("before_sending"))
