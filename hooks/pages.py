@@ -45,7 +45,8 @@ def on_config(config):
         {html_text(_content.guide["break_page"]["title"]): BREAK_PAGE},
         {"About this guide": "about.md"},
         {"For maintainers": [{"Host your own copy": "maintain/host.md"},
-                             {"Edit the content": "maintain/edit-content.md"}]},
+                             {"Edit the content": "maintain/edit-content.md"},
+                             {"All the wording": "maintain/wording.md"}]},
     ]
     return config
 

@@ -25,7 +25,9 @@ from .schema_docs import schema_reference
 
 PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"  # when the config names no theme
 # The pages docs/*.md may ask for with {{ name() }}.
-MACROS = ("home", "workbook_index", "about_page", "content_reference")
+MACROS = ("home", "workbook_index", "about_page", "content_reference", "wording_review")
+# Worksheets whose drafts the wording page shows for every stage and tone.
+DRAFTED = ("reply", "feedback")
 
 
 class Renderer:
@@ -118,6 +120,42 @@ class Renderer:
 
     def about_page(self) -> str:
         return self._render("about.html", guide=self.content.guide)
+
+    def wording_review(self) -> str:
+        """Every draft for every stage and tone, every example, and the checks' figures."""
+        from .tone_eval import GOALS, all_figures
+
+        def labels(worksheet: dict, field_id: str) -> list[tuple[str, str]]:
+            field = next((f for f in worksheet["fields"] if f["id"] == field_id), {})
+            return [(o["value"], o["label"]) for o in field.get("options", [])]
+
+        drafts = []
+        for wid in DRAFTED:
+            sheet = self.content.worksheets[wid]
+            base = next((e["inputs"] for e in sheet["examples"] if e.get("show")), {})
+            rows = [{"stage": stage_label, "tone": tone_label,
+                     "output": workbook.run(wid, {**base, "stage": stage, "tone": tone})}
+                    for stage, stage_label in labels(sheet, "stage") for tone, tone_label in labels(sheet, "tone")]
+            drafts.append({"id": wid, "title": sheet["title"], "rows": rows})
+        examples = [{"id": w["id"], "title": w["title"],
+                     "examples": [{"name": e["name"], "output": workbook.run(w["id"], e["inputs"])}
+                                  for e in w["examples"]]}
+                    for w in worksheet_order(self.content)]
+        checks = []
+        for key, title in (("tone", "The tone check"), ("care", "The care check (words without hope)")):
+            development, held_out = all_figures()[key]
+            rows = [{"kind": kind, "dev_lines": development.counts.get(kind, 0), "dev": value,
+                     "held_lines": held_out.counts.get(kind, 0), "held": held_out.recall.get(kind, 0.0)}
+                    for kind, value in development.recall.items()]
+            rows.append({"kind": "overall", "dev_lines": sum(r["dev_lines"] for r in rows),
+                         "dev": development.overall_recall, "held_lines": sum(r["held_lines"] for r in rows),
+                         "held": held_out.overall_recall})
+            rows.append({"kind": f"false alarms ({development.harmless} lines)",
+                         "dev_lines": development.counts.get(development.harmless, 0), "dev": development.false_alarms,
+                         "held_lines": held_out.counts.get(held_out.harmless, 0), "held": held_out.false_alarms})
+            checks.append({"id": key, "title": title, "rows": rows})
+        return self._render("wording_review.html", drafts=drafts, examples=examples, checks=checks,
+                            goals=GOALS, tone=self.content.tone)
 
     def content_reference(self) -> str:
         return self._render("schema_reference.html",

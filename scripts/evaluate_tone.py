@@ -1,85 +1,22 @@
-"""How well the tone check works, measured on tests/corpus/tone.tsv (`make eval`).
+"""How well the tone and care checks work, measured on their corpora (`make eval`).
 
     python scripts/evaluate_tone.py [--misses] [--show-held-out]
 
-Every line of the corpus has a kind: one of the kinds the check should flag, or "polite".
-Recall (per kind and overall): the share of lines of that kind that get at least one flag.
-False alarms: the share of polite lines that get any flag. A line belongs to the held-out part
-when the first byte of the sha256 of its text is a multiple of four (about a quarter of the
-lines): nobody chose them, and the rules in content/tone.yaml are tuned on the rest only.
---misses lists the development lines the check gets wrong; the held-out misses stay hidden
+The measuring is macros/tone_eval.py (the maintainers' wording page shows the same figures).
+--misses lists the development lines the checks get wrong; the held-out misses stay hidden
 unless --show-held-out is given, so that tuning never sees them.
 """
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
-from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-CORPUS = ROOT / "tests" / "corpus" / "tone.tsv"
-CARE_CORPUS = ROOT / "tests" / "corpus" / "hopeless.tsv"
-GOALS = {"recall": 0.90, "recall_per_kind": 0.80, "false_alarms": 0.03}
-
-
-@dataclass(frozen=True)
-class Line:
-    kind: str
-    text: str
-
-    @property
-    def held_out(self) -> bool:
-        return hashlib.sha256(self.text.encode("utf-8")).digest()[0] % 4 == 0
-
-
-def corpus(path: Path = CORPUS) -> list[Line]:
-    lines = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        if raw.strip() and not raw.startswith("#"):
-            kind, text = raw.split("\t", 1)
-            lines.append(Line(kind, text))
-    return lines
-
-
-@dataclass
-class Figures:
-    recall: dict[str, float]      # per kind
-    overall_recall: float
-    false_alarms: float
-    counts: dict[str, int]
-    misses: list[Line]            # flagged harmless lines, and unflagged lines of the other kinds
-    harmless: str = "polite"
-
-    def meets_goals(self) -> bool:
-        return (self.overall_recall >= GOALS["recall"] and self.false_alarms <= GOALS["false_alarms"]
-                and all(v >= GOALS["recall_per_kind"] for v in self.recall.values()))
-
-
-def measure(lines: list[Line], detect=None, harmless: str = "polite") -> Figures:
-    """Recall per kind and false alarms (lines of kind `harmless` flagged) of `detect(text) -> bool`
-    (the tone check by default)."""
-    if detect is None:
-        from workbook.tone import find
-
-        def detect(text):
-            return bool(find(text))
-
-    flagged = {line: detect(line.text) for line in lines}
-    counts = Counter(line.kind for line in lines)
-    caught = Counter(line.kind for line in lines if flagged[line])
-    kinds = sorted(k for k in counts if k != harmless)
-    recall = {k: caught[k] / counts[k] for k in kinds}
-    total = sum(counts[k] for k in kinds)
-    misses = [line for line in lines if flagged[line] == (line.kind == harmless)]
-    return Figures(recall=recall, overall_recall=sum(caught[k] for k in kinds) / total if total else 0.0,
-                   false_alarms=caught[harmless] / counts[harmless] if counts[harmless] else 0.0,
-                   counts=dict(counts), misses=misses, harmless=harmless)
+from macros.tone_eval import GOALS, Figures, all_figures  # noqa: E402
 
 
 def install_content() -> None:
@@ -110,18 +47,13 @@ def main() -> None:
     parser.add_argument("--show-held-out", action="store_true", help="also list the held-out lines it gets wrong")
     args = parser.parse_args()
     install_content()
-    lines = corpus()
-    development = measure([line for line in lines if not line.held_out])
-    held_out = measure([line for line in lines if line.held_out])
+    figures = all_figures()
+    development, held_out = figures["tone"]
     print("The tone check (tests/corpus/tone.tsv)")
     print("\n".join(report("development (the rules are tuned on these)", development)))
     print("\n".join(report("held out (never used for tuning)", held_out)))
     shown = (development.misses if args.misses else []) + (held_out.misses if args.show_held_out else [])
-    from workbook.tone import sounds_hopeless
-
-    care = corpus(CARE_CORPUS)
-    care_dev = measure([line for line in care if not line.held_out], sounds_hopeless, "ordinary")
-    care_held = measure([line for line in care if line.held_out], sounds_hopeless, "ordinary")
+    care_dev, care_held = figures["care"]
     print("\nThe care check: words without hope (tests/corpus/hopeless.tsv)")
     print("\n".join(report("development", care_dev)))
     print("\n".join(report("held out", care_held)))

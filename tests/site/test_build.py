@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from html import unescape as html_unescape
 from html.parser import HTMLParser
@@ -204,3 +205,24 @@ def test_the_service_worker_carries_no_analytics(built_site):
     assert "assets/engine/engine.json" in sw  # it is the site's precaching worker
     for marker in ("google-analytics.com", "googletagmanager", "/collect"):
         assert marker not in sw, marker
+
+
+def test_the_wording_page_shows_every_draft_and_the_checks_figures(built_site):
+    import workbook
+    from macros.content import load_content
+    from macros.tone_eval import all_figures
+
+    html = html_unescape((built_site / "maintain" / "wording" / "index.html").read_text(encoding="utf-8"))
+    for title in ("Reply to the rejection", "Ask for feedback"):
+        for stage in ("Application", "Phone screen", "Interview", "Final round"):
+            for tone in ("Warm", "Brief", "Formal"):
+                assert f"{title}: {stage}, {tone}" in html
+    assert html.count('class="gr-draft"') >= 24
+    content = load_content()
+    workbook.use_content(content.worksheets, content.tone)
+    development, held_out = all_figures()["tone"]
+    row = re.search(r"<td>overall</td><td>(\d+)</td><td>([\d.]+)</td><td>(\d+)</td><td>([\d.]+)</td>", html)
+    assert row and float(row.group(2)) == round(development.overall_recall, 2)
+    assert float(row.group(4)) == round(held_out.overall_recall, 2)
+    for spec in content.tone["kinds"].values():
+        assert spec["calmer"] in html

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from scripts.evaluate_tone import GOALS, corpus, measure
+from macros.tone_eval import GOALS, corpus, measure
 from workbook.tone import PhraseError, compile_phrase, find
 
 
@@ -126,7 +126,7 @@ def test_the_top_of_the_check_in_scale_brings_the_note_too(engine):
 
 
 def test_the_care_check_is_measured_too(engine):
-    from scripts.evaluate_tone import CARE_CORPUS
+    from macros.tone_eval import CARE_CORPUS
     from workbook.tone import sounds_hopeless
 
     lines = corpus(CARE_CORPUS)
