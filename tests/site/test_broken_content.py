@@ -134,7 +134,7 @@ CASES = [
     Case("missing message", W, ("  opening: Taking a break is allowed, and it is part of a healthy search.\n", ""),
          "messages.opening: this message is missing, and the engine needs it", "messages:"),
     Case("example that no longer holds", W, ("- Pause the search for 5 days", "- Pause the search for 6 days"),
-         "examples[1].expect.contains[0]: \"Pause the search for 6 days\" is not in this example's output",
+         "examples[2].expect.contains[0]: \"Pause the search for 6 days\" is not in this example's output",
          "Pause the search for 6 days"),
     Case("default that does not fit", W, ("    default: 3\n", "    default: three\n"),
          "fields[3].default: 'three' does not fit a field of type number", "default: three"),
