@@ -24,8 +24,10 @@ test: $(VENV)/.installed node_modules/.installed ## everything: lint, own words,
 unit: $(VENV)/.installed ## only the fast tests (no build, no browser)
 	$(BIN)/python -m pytest tests/unit
 
-eval: $(VENV)/.installed ## how well the tone check works: recall and false alarms per kind, on tests/corpus/tone.tsv
+eval: $(VENV)/.installed node_modules/.installed ## how well the checks and the search work: tone and care recall and false alarms (tests/corpus/*.tsv), search hits (tests/corpus/search.yaml)
+	@scripts/ensure-chromium
 	$(BIN)/python scripts/evaluate_tone.py
+	$(BIN)/python scripts/evaluate_search.py
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

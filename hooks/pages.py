@@ -21,7 +21,14 @@ if str(ROOT) not in sys.path:
 
 from macros.content import load_content_or_fail  # noqa: E402
 from macros.escape import html_text  # noqa: E402
-from macros.links import BREAK_PAGE, RESOURCES_PAGE, strategy_path, worksheet_order, worksheet_path  # noqa: E402
+from macros.links import (  # noqa: E402
+    BREAK_PAGE,
+    RESOURCES_PAGE,
+    situation_path,
+    strategy_path,
+    worksheet_order,
+    worksheet_path,
+)
 from macros.render import Renderer  # noqa: E402
 
 _content = None
@@ -39,6 +46,8 @@ def on_config(config):
     config["nav"] = [
         {"Start here": "index.md"},
         {"Strategies": [{html_text(s["title"]): strategy_path(s["id"])} for s in _content.strategies]},
+        *([{"Situations": [{html_text(s["title"]): situation_path(s["id"])} for s in _content.situations]}]
+          if _content.situations else []),
         {"Workbook": [{"About the workbook": "workbook/index.md"}]
          + [{html_text(w["title"]): worksheet_path(w["id"])} for w in worksheet_order(_content)]},
         {html_text(_content.resources["title"]): RESOURCES_PAGE},
@@ -51,21 +60,34 @@ def on_config(config):
     return config
 
 
-def _front_matter(title: str) -> str:
-    # json.dumps gives a valid, safely quoted YAML scalar; the title is escaped (macros/escape.py).
-    return f"---\ntitle: {json.dumps(html_text(title))}\nrender_macros: false\n---\n"
+# Search ranks these pages above the ones that only mention a word (Material's search.boost);
+# the maintainers' pages in docs/maintain/ rank below every reader's page.
+SEARCH_BOOST = {"strategy_page": 2, "situation_page": 2, "worksheet_page": 2}
+
+
+def _front_matter(title: str, boost: float = 1, topics: list[str] = ()) -> str:
+    """The generated page's front matter: json.dumps gives valid, safely quoted YAML scalars.
+    Topics become search tags (the page shows them too: partials/topics.html). The title and
+    the tags are escaped (macros/escape.py): Material writes both into the page as HTML."""
+    tags = f"tags: {json.dumps([html_text(t, quote=False) for t in topics])}\n" if topics else ""
+    return (f"---\ntitle: {json.dumps(html_text(title))}\nrender_macros: false\n"
+            f"search:\n  boost: {boost}\n{tags}---\n")
 
 
 def on_files(files, config):
     _generated.clear()
     _generated.update({strategy_path(s["id"]): ("strategy_page", s["id"]) for s in _content.strategies})
+    _generated.update({situation_path(s["id"]): ("situation_page", s["id"]) for s in _content.situations})
     _generated.update({worksheet_path(w["id"]): ("worksheet_page", w["id"]) for w in _content.worksheets.values()})
     _generated.update({RESOURCES_PAGE: ("resources_page", None), BREAK_PAGE: ("break_page", None)})
-    titles = {strategy_path(s["id"]): s["title"] for s in _content.strategies}
-    titles |= {worksheet_path(w["id"]): w["title"] for w in _content.worksheets.values()}
-    titles |= {RESOURCES_PAGE: _content.resources["title"], BREAK_PAGE: _content.guide["break_page"]["title"]}
-    for path, title in titles.items():
-        files.append(File.generated(config, path, content=_front_matter(title)))
+    sources = {strategy_path(s["id"]): s for s in _content.strategies}
+    sources |= {situation_path(s["id"]): s for s in _content.situations}
+    sources |= {worksheet_path(w["id"]): w for w in _content.worksheets.values()}
+    sources |= {RESOURCES_PAGE: _content.resources, BREAK_PAGE: _content.guide["break_page"]}
+    for path, source in sources.items():
+        boost = SEARCH_BOOST.get(_generated[path][0], 1)
+        files.append(File.generated(config, path, content=_front_matter(source["title"], boost,
+                                                                        source.get("topics", []))))
     return files
 
 

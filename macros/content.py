@@ -22,7 +22,7 @@ from . import engine_contract, yaml_file
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIR = ROOT / "content"
-STRATEGY_FILE = re.compile(r"^(\d\d)-([a-z][a-z0-9-]*)\.yaml$")
+NUMBERED_FILE = re.compile(r"^(\d\d)-([a-z][a-z0-9-]*)\.yaml$")
 BREAK_PAGE = "break"  # a worksheet may belong to the break page instead of a strategy
 
 
@@ -41,14 +41,22 @@ class Content:
     resources: dict
     worksheets: dict[str, dict]
     tone: dict = field(default_factory=dict)
+    # Situations the article does not name (never hearing back, ...), in the shape of a strategy.
+    situations: list[dict] = field(default_factory=list)
     strategy_files: dict[str, str] = field(default_factory=dict)  # id -> "strategies/NN-<id>.yaml"
+    situation_files: dict[str, str] = field(default_factory=dict)  # id -> "situations/NN-<id>.yaml"
     strategy_by_id: dict[str, dict] = field(init=False)
+    situation_by_id: dict[str, dict] = field(init=False)
 
     def __post_init__(self):
         self.strategy_by_id = {s["id"]: s for s in self.strategies}
+        self.situation_by_id = {s["id"]: s for s in self.situations}
 
     def worksheets_for(self, strategy_id: str) -> list[dict]:
         return [self.worksheets[w] for w in self.strategy_by_id[strategy_id]["worksheets"]]
+
+    def worksheets_for_situation(self, situation_id: str) -> list[dict]:
+        return [self.worksheets[w] for w in self.situation_by_id[situation_id]["worksheets"]]
 
 
 # --- one content file ------------------------------------------------------
@@ -180,9 +188,9 @@ def _validated(doc: _Document, validator) -> list[str]:
 # --- which files content/ may hold -------------------------------------------
 
 TOP_FILES = ("guide.yaml", "resources.yaml", "tone.yaml")
-FOLDERS = ("strategies", "worksheets")
+FOLDERS = ("strategies", "situations", "worksheets")
 LAYOUT = ("content/ holds guide.yaml, resources.yaml, tone.yaml, strategies/NN-<id>.yaml, "
-          "worksheets/<id>.yaml and schema/*.schema.json")
+          "situations/NN-<id>.yaml, worksheets/<id>.yaml and schema/*.schema.json")
 
 
 def _belongs(rel: Path) -> bool:
@@ -235,26 +243,32 @@ def load_content(content_dir: Path | str = CONTENT_DIR) -> Content:
     resources = read(content_dir / "resources.yaml", "resources")
     tone = read(content_dir / "tone.yaml", "tone")
 
-    strategies: list[tuple[str, _Document]] = []
-    numbers: dict[str, str] = {}
-    for path in sorted((content_dir / "strategies").glob("*.yaml")):
-        name = f"strategies/{path.name}"
-        match = STRATEGY_FILE.match(path.name)
-        if not match:
-            problems.append(say(name, (), "the file name must be a two-digit number, a hyphen and the strategy's "
-                                          "id, like 02-request-feedback.yaml"))
-            continue
-        if match.group(1) in numbers:
-            problems.append(say(name, (), f"the number {match.group(1)} is also used by {numbers[match.group(1)]}: "
-                                          "each strategy needs its own"))
-        numbers[match.group(1)] = name
-        doc = read(path, "strategy")
-        if doc is not None:
-            if doc.data["id"] != match.group(2):
-                problems.append(_name_mismatch(doc, match.group(2)))
-            strategies.append((name, doc))
+    def numbered(folder: str, what: str) -> list[tuple[str, _Document]]:
+        """The files of a folder read in the order of their numbers (NN-<id>.yaml)."""
+        found: list[tuple[str, _Document]] = []
+        numbers: dict[str, str] = {}
+        for path in sorted((content_dir / folder).glob("*.yaml")):
+            name = f"{folder}/{path.name}"
+            match = NUMBERED_FILE.match(path.name)
+            if not match:
+                problems.append(say(name, (), f"the file name must be a two-digit number, a hyphen and the {what}'s "
+                                              "id, like 02-request-feedback.yaml"))
+                continue
+            if match.group(1) in numbers:
+                problems.append(say(name, (), f"the number {match.group(1)} is also used by {numbers[match.group(1)]}: "
+                                              f"each {what} needs its own"))
+            numbers[match.group(1)] = name
+            doc = read(path, "strategy")  # a situation has the shape of a strategy
+            if doc is not None:
+                if doc.data["id"] != match.group(2):
+                    problems.append(_name_mismatch(doc, match.group(2)))
+                found.append((name, doc))
+        return found
+
+    strategies = numbered("strategies", "strategy")
     if not strategies and not problems:
         problems.append("strategies/: no strategy files found")
+    situations = numbered("situations", "situation")  # optional: a fork may have none
 
     worksheets: dict[str, _Document] = {}
     for path in sorted((content_dir / "worksheets").glob("*.yaml")):
@@ -266,9 +280,11 @@ def load_content(content_dir: Path | str = CONTENT_DIR) -> Content:
         worksheets[doc.data["id"]] = doc
 
     problems.extend(_check_ids(strategies, worksheets))
+    problems.extend(_check_ids(situations, {}))
     problems.extend(_missing_worksheets(content_dir, worksheets))
     if guide and not problems:
         problems.extend(_check_references(guide, strategies, worksheets))
+        problems.extend(_check_worksheet_lists(situations, worksheets))
     if tone and not problems:
         problems.extend(tone.problem(path, message) for path, message in engine_contract.tone_problems(tone.data))
     if not problems:
@@ -282,6 +298,8 @@ def load_content(content_dir: Path | str = CONTENT_DIR) -> Content:
         worksheets={k: doc.data for k, doc in worksheets.items()},
         tone=tone.data,
         strategy_files={doc.data["id"]: name for name, doc in strategies},
+        situations=[doc.data for _, doc in situations],
+        situation_files={doc.data["id"]: name for name, doc in situations},
     )
 
 
@@ -317,14 +335,20 @@ def _check_ids(strategies, worksheets) -> list[str]:
     return problems
 
 
-def _check_references(guide, strategies, worksheets) -> list[str]:
+def _check_worksheet_lists(pages, worksheets) -> list[str]:
+    """Every worksheet a strategy or a situation links to exists."""
     problems = []
-    strategy_ids = {doc.data["id"] for _, doc in strategies}
-    for _, doc in strategies:
+    for _, doc in pages:
         for i, wid in enumerate(doc.data["worksheets"]):
             if wid not in worksheets:
                 known = ", ".join(sorted(worksheets)) or "none"
                 problems.append(doc.problem(["worksheets", i], f"unknown worksheet '{wid}' (known: {known})"))
+    return problems
+
+
+def _check_references(guide, strategies, worksheets) -> list[str]:
+    problems = _check_worksheet_lists(strategies, worksheets)
+    strategy_ids = {doc.data["id"] for _, doc in strategies}
     for doc in worksheets.values():
         sid = doc.data["strategy"]
         if sid != BREAK_PAGE and sid not in strategy_ids:

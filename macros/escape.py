@@ -12,6 +12,8 @@ from __future__ import annotations
 import html
 
 
-def html_text(text: str) -> str:
-    """`text` as HTML that displays it literally (quotes and braces as character references)."""
-    return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+def html_text(text: str, quote: bool = True) -> str:
+    """`text` as HTML that displays it literally (quotes and braces as character references).
+    quote=False keeps ' and " as they are, for text that never goes into an attribute (search
+    tags: there "didn't" must stay one word a person can type)."""
+    return html.escape(text, quote=quote).replace("{", "&#123;").replace("}", "&#125;")

@@ -10,6 +10,10 @@ def strategy_path(strategy_id: str) -> str:
     return f"strategies/{strategy_id}.md"
 
 
+def situation_path(situation_id: str) -> str:
+    return f"situations/{situation_id}.md"
+
+
 def worksheet_path(worksheet_id: str) -> str:
     return f"workbook/{worksheet_id}.md"
 

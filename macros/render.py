@@ -20,7 +20,7 @@ import workbook
 from workbook import backup
 
 from .content import content_dir_for, load_content_or_fail
-from .links import BREAK_PAGE, page_url, strategy_path, worksheet_order, worksheet_path
+from .links import BREAK_PAGE, page_url, situation_path, strategy_path, worksheet_order, worksheet_path
 from .schema_docs import schema_reference
 
 PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"  # when the config names no theme
@@ -49,6 +49,7 @@ class Renderer:
         self.jinja.globals.update(
             url=self.url,
             strategy_url=lambda sid: self.url(strategy_path(sid)),
+            situation_url=lambda sid: self.url(situation_path(sid)),
             worksheet_url=lambda wid: self.url(worksheet_path(wid)),
             break_page_path=BREAK_PAGE,
             content=self.content,
@@ -80,6 +81,8 @@ class Renderer:
         """The content file a page is made from."""
         if name == "strategy_page":
             return f"content/{self.content.strategy_files[args[0]]}"
+        if name == "situation_page":
+            return f"content/{self.content.situation_files[args[0]]}"
         if name == "worksheet_page":
             return f"content/worksheets/{args[0]}.yaml"
         return {"resources_page": "content/resources.yaml", "workbook_index": "content/worksheets/",
@@ -93,11 +96,18 @@ class Renderer:
     # --- pages -------------------------------------------------------------
 
     def home(self) -> str:
-        return self._render("home.html", guide=self.content.guide, strategies=self.content.strategies)
+        return self._render("home.html", guide=self.content.guide, strategies=self.content.strategies,
+                            situations=self.content.situations)
 
     def strategy_page(self, strategy_id: str) -> str:
         strategy = self.content.strategy_by_id[strategy_id]
         return self._render("strategy.html", strategy=strategy, worksheets=self.content.worksheets_for(strategy_id))
+
+    def situation_page(self, situation_id: str) -> str:
+        """A situation has a strategy's shape and is shown the same way."""
+        situation = self.content.situation_by_id[situation_id]
+        return self._render("strategy.html", strategy=situation,
+                            worksheets=self.content.worksheets_for_situation(situation_id))
 
     def worksheet_page(self, worksheet_id: str) -> str:
         worksheet = self.content.worksheets[worksheet_id]

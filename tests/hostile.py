@@ -20,6 +20,7 @@ from jsonschema import Draft202012Validator
 HOSTILE = ('<script>window.__pwned="script"</script><img src=x onerror="window.__pwned=\'img\'">'
            "{{ 6*7 }}{% raw %}</textarea>\u202e*stars* [link](javascript:window.__pwned=1)&amp;")
 SCHEMAS = {"guide.yaml": "guide", "resources.yaml": "resources", "tone.yaml": "tone", "strategies": "strategy",
+           "situations": "strategy",
            "worksheets": "worksheet"}
 # Texts that are never shown, only matched or run: the examples (the engine's test cases) and the
 # tone check's word lists.

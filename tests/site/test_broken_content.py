@@ -55,6 +55,17 @@ def _copy_as(source: str, target: str, old: str, new: str):
     return edit
 
 
+def _situations(*situations: tuple[str, str]):
+    """Situation files made from the fixture's strategy: (id, its worksheets line), all numbered 01."""
+    def edit(content: Path):
+        (content / "situations").mkdir()
+        strategy = (content / S).read_text(encoding="utf-8")
+        for sid, worksheets in situations:
+            text = strategy.replace("id: first-step", f"id: {sid}").replace("worksheets: [recharge]", worksheets)
+            (content / "situations" / f"01-{sid}.yaml").write_text(text, encoding="utf-8")
+    return edit
+
+
 CASES = [
     # --- reading the file ---------------------------------------------------------------------
     Case("latin-1 file", W, _bytes(W, lambda t: t.replace("Plan a break", "Plan a café break").encode("latin-1")),
@@ -69,7 +80,7 @@ CASES = [
          "this file is not read: content files end in .yaml, so rename it to strategies/02-second.yaml", None),
     Case("stray file", "notes.txt", _write("notes.txt", "ideas"),
          "this file is not read: content/ holds guide.yaml, resources.yaml, tone.yaml, strategies/NN-<id>.yaml, "
-         "worksheets/<id>.yaml and schema/*.schema.json. Move it out of content/", None),
+         "situations/NN-<id>.yaml, worksheets/<id>.yaml and schema/*.schema.json. Move it out of content/", None),
     Case("strategy file without a number", "strategies/second.yaml", _copy_as(S, "strategies/second.yaml", "x", "x"),
          "the file name must be a two-digit number, a hyphen and the strategy's id, like "
          "02-request-feedback.yaml", None),
@@ -147,6 +158,14 @@ CASES = [
          "id: the workbook engine has no code for a worksheet 'pause' (it has: check-in, feedback, log, network, "
          "recharge, reflect, reply). A new worksheet needs a module in workbook/worksheets/ as well as this file",
          "id: pause"),
+    # --- situations (content/situations/, the shape of a strategy) ----------------------------
+    Case("situation naming an unknown worksheet", "situations/01-silence.yaml",
+         _situations(("silence", "worksheets: [recharg]")),
+         "worksheets[0]: unknown worksheet 'recharg' (known: check-in, feedback, log, network, recharge, reflect, "
+         "reply)", "worksheets: [recharg]"),
+    Case("two situations with one number", "situations/01-silence.yaml",
+         _situations(("again", "worksheets: [recharge]"), ("silence", "worksheets: [recharge]")),
+         "the number 01 is also used by situations/01-again.yaml: each situation needs its own", None),
     Case("engine with no worksheet", "worksheets/network.yaml",
          lambda content: (content / "worksheets" / "network.yaml").unlink(),
          "this file is missing: the workbook engine has code for a worksheet 'network' "

@@ -149,6 +149,47 @@ def test_search_index_has_every_strategy_title(built_site):
     assert len(titles) == len(STRATEGY_IDS)
 
 
+SITUATION_IDS = ["no-reply", "final-round", "same-company-again"]
+
+
+@pytest.mark.parametrize("situation_id", SITUATION_IDS)
+def test_every_situation_page_reads_like_a_strategy_and_links_its_worksheets(built_site, situation_id):
+    situation = page(built_site, f"situations/{situation_id}/index.html")
+    assert len(situation.h1) == 1
+    assert situation.h2_ids == SECTIONS
+    html = (built_site / "situations" / situation_id / "index.html").read_text(encoding="utf-8")
+    assert 'class="gr-topics"' in html
+    assert re.search(r'href="\.\./\.\./workbook/[a-z-]+/"', html)
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert f'href="situations/{situation_id}/"' in home
+
+
+def _search_docs(site: Path) -> dict[str, dict]:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return {d["location"]: d for d in index["docs"]}
+
+
+def test_search_ranks_the_reader_s_pages_first(built_site):
+    docs = _search_docs(built_site)
+    assert not [loc for loc in docs if loc.startswith("maintain/wording/")], "the wording page is not searched"
+    for maintainer_page in ("maintain/host/", "maintain/edit-content/"):
+        assert docs[maintainer_page]["boost"] <= 0.001
+    for reader_page in ("strategies/reply-professionally/", "situations/no-reply/", "workbook/reply/"):
+        assert docs[reader_page]["boost"] == 2
+    assert docs[""].get("boost", 1) == 1  # the home page mentions everything: no boost
+
+
+def test_search_knows_each_page_s_topics_as_the_page_shows_them(built_site):
+    docs = _search_docs(built_site)
+    assert docs["situations/no-reply/"]["tags"] == ["ghosting", "no response", "follow-up email"]
+    assert docs["strategies/request-feedback/"]["tags"] == ["why didn't I get the job", "interview feedback"]
+    assert docs["break/"]["tags"] == ["burnout", "self-care", "talk to someone"]
+    html = (built_site / "break" / "index.html").read_text(encoding="utf-8")
+    assert "burnout, self-care, talk to someone" in html
+    # Worksheets' examples and the backup panel repeat on every worksheet: not searched there.
+    assert not [loc for loc in docs if loc.startswith("workbook/reply/") and "backup" in docs[loc]["text"].lower()]
+
+
 def _built_pages(site: Path):
     return sorted(p for p in site.rglob("*.html") if "assets" not in p.relative_to(site).parts)
 
