@@ -85,6 +85,8 @@ export function writeAnswers(form, answers) {
         inputs[0].value = value ?? "";
     }
   }
+  // Setting values fires no input event; tell whoever shows the answers elsewhere (print.js).
+  form.dispatchEvent(new Event("answers-written"));
 }
 
 /**

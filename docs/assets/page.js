@@ -8,6 +8,7 @@ import { describeAnswer, fieldLabels, readAnswers, writeAnswers } from "./form.j
 import { renderMessage, renderOutput } from "./render.js";
 import { wireBackupPanel } from "./backup.js";
 import { wireSaving } from "./saving.js";
+import { wirePrint } from "./print.js";
 import { createLog } from "./state.js";
 import { siteStore } from "./storage.js";
 
@@ -200,6 +201,7 @@ function wireForm(form) {
       showResults(form, root, { ...readAnswers(form), today: today() });
     });
   }
+  wirePrint(form, root);
   // The person pressed the button before this script was ready (workbook.js noted it).
   if (form.dataset.submitRequested) {
     delete form.dataset.submitRequested;

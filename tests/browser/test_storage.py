@@ -348,8 +348,10 @@ def test_print_preview_shows_the_answers_without_navigation(open_context, site_u
     form.get_by_label("Company", exact=True).fill("Printed Co")
     wait_saved(page, "company", "Printed Co")
     page.emulate_media(media="print")
-    expect(form.get_by_label("Company", exact=True)).to_be_visible()
-    expect(form.get_by_label("Company", exact=True)).to_have_value("Printed Co")
+    # On paper the answer is text under its question (test_print.py prints every worksheet).
+    expect(form.locator('[data-field="company"] [data-print-answer]')).to_be_visible()
+    expect(form.locator('[data-field="company"] [data-print-answer]')).to_have_text("Printed Co")
+    expect(form.get_by_label("Company", exact=True)).to_be_hidden()
     expect(page.locator(".md-header")).to_be_hidden()
     expect(page.locator(".md-sidebar--primary")).to_be_hidden()
     expect(page.locator("[data-backup]")).to_be_hidden()
