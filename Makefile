@@ -15,9 +15,10 @@ serve: $(VENV)/.installed node_modules/.installed ## build and serve the site at
 build: $(VENV)/.installed node_modules/.installed ## write the static site to site/
 	$(BIN)/mkdocs build --strict --clean -d site
 
-test: $(VENV)/.installed node_modules/.installed ## everything: lint, own words, unit, site, parity, browser
+test: $(VENV)/.installed node_modules/.installed ## everything: lint, workflows, own words, unit, site, parity, browser
 	@scripts/ensure-chromium
 	$(BIN)/ruff check .
+	$(BIN)/zizmor --offline --quiet .github/workflows
 	$(PYTHON) scripts/own_words.py
 	$(BIN)/python -m pytest
 
@@ -31,6 +32,7 @@ eval: $(VENV)/.installed node_modules/.installed ## how well the checks and the 
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/zizmor --offline --quiet .github/workflows
 
 bench: $(VENV)/.installed node_modules/.installed ## time-to-ready and call time, against bare Pyodide
 	@scripts/ensure-chromium

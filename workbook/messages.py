@@ -63,9 +63,6 @@ class Messages:
             value = value.get(part) if isinstance(value, dict) else None
         return value
 
-    def has(self, key: str, *path: str) -> bool:
-        return self._find(key, path) is not None
-
     def text(self, key: str, *path: str, **values) -> str:
         """The text at messages[key][path...], with {placeholders} filled from values."""
         value = self._find(key, path)

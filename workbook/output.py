@@ -39,8 +39,5 @@ class Output:
     def warning(self, code: str, text: str) -> None:
         self.note(code, text, "warning")
 
-    def has_note(self, code: str) -> bool:
-        return any(n["code"] == code for n in self.notes)
-
     def as_dict(self) -> dict:
         return {"worksheet": self.worksheet_id, "blocks": self.blocks, "notes": self.notes}

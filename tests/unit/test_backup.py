@@ -43,8 +43,11 @@ def refused(text) -> str:
     return note[2]
 
 
-def test_format_constants():
-    assert (FORMAT, VERSION, MAX_BACKUP_BYTES) == ("job-rejection-workbook", 1, 1_000_000)
+def test_the_engine_writes_the_format_the_independent_schema_describes():
+    """Saved files outlive the code: the name and version the engine writes are the ones
+    tests/fixtures/backup-v1.schema.json (written separately) says a version 1 file has."""
+    schema = json.loads((Path(__file__).parents[1] / "fixtures" / "backup-v1.schema.json").read_text("utf-8"))
+    assert (schema["properties"]["format"]["const"], schema["properties"]["version"]["const"]) == (FORMAT, VERSION)
 
 
 def test_a_good_backup_round_trips_unchanged():
