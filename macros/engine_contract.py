@@ -52,7 +52,8 @@ def message_problems(worksheet_id: str, worksheet: dict) -> list[tuple[tuple, st
     engine = ENGINES[worksheet_id]
     messages = worksheet.get("messages", {})
     problems = [(path, "this message is missing, and the engine needs it" if what == "is missing" else what)
-                for path, what in shape_problems(messages, {**COMMON_MESSAGES, **engine.REQUIRED_MESSAGES})]
+                for path, what in shape_problems(messages, {**COMMON_MESSAGES, **engine.REQUIRED_MESSAGES},
+                                                 fields=worksheet.get("fields", []))]
     known = engine.PLACEHOLDERS | COMMON_PLACEHOLDERS
     for path, text in _texts(messages, ("messages",)):
         for name in sorted(placeholders(text) - known):

@@ -10,7 +10,7 @@ import datetime
 import math
 import re
 
-from .messages import Messages
+from .messages import Messages, option_values
 from .output import Output
 from .text import TEXT_LIMIT, clean_text, one_line
 
@@ -215,6 +215,15 @@ class Answers:
     def text(self, field_id: str) -> str:
         value = self.values.get(field_id)
         return value if isinstance(value, str) else ""
+
+    def options(self, field_id: str) -> list[str]:
+        """The values a choice field offers, in the worksheet's order (its YAML decides)."""
+        return option_values(self.fields, field_id)
+
+    def setting(self, field_id: str, name: str, default=None):
+        """A setting of a field's definition, such as its max_items."""
+        field = next((f for f in self.fields if f["id"] == field_id), {})
+        return field.get(name, default)
 
     def choices(self, field_id: str) -> list[str]:
         value = self.values.get(field_id)

@@ -4,18 +4,16 @@ from __future__ import annotations
 import re
 
 from .mailto import is_no_reply, looks_like_address, mailto_url
-from .messages import TEXT, Messages, table
+from .messages import TEXT, Messages, options_of, table
 from .output import Output
-
-TONES = ("warm", "brief", "formal")
-DEFAULT_TONE = "warm"
 
 DRAFT_MESSAGES = {
     "subject": table("thread", "role_and_company", "role", "company", "none"),
     "position": table("role_and_company", "role", "company", "none"),   # {role}, {company}
-    "greeting": table(*TONES),           # {name}
-    "greeting_no_name": table(*TONES),
-    "sign_off": table(*TONES),
+    # One wording per option of the worksheet's `tone` field (its YAML lists the tones).
+    "greeting": table(options_of("tone")),           # {name}
+    "greeting_no_name": table(options_of("tone")),
+    "sign_off": table(options_of("tone")),
     "name_placeholder": TEXT,            # where the name goes when none was given
     "unsigned": TEXT,                    # {placeholder}
     "draft_title": TEXT,

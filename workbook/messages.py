@@ -1,11 +1,15 @@
 """A worksheet's wording (its YAML `messages`), read safely.
 
 Each worksheet module declares REQUIRED_MESSAGES: name -> shape, where a shape is
-TEXT, LIST, or table(keys...) for a table of texts by key (tables may nest).
+TEXT, LIST, or table(keys...) for a table of texts by key (tables may nest). A table's keys
+may be a field's options, table(options_of("tone")): the worksheet's YAML then decides
+which keys there are, so a new option needs its wording and no code.
 The tests check every worksheet's YAML against its module's declaration; at run
 time a missing message gives an empty text, never an exception.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from .text import fill, join_words
 
@@ -23,14 +27,43 @@ COMMON_MESSAGES = {
 COMMON_PLACEHOLDERS = frozenset({"label", "limit"})
 
 
-def table(*keys: str, each=TEXT) -> dict:
-    """Shape of a table of texts by key; `each` is the shape of every value."""
+@dataclass(frozen=True)
+class OptionsOf:
+    """The option values of one of the worksheet's fields, as the keys of a table (plus `also`)."""
+    field: str
+    also: tuple[str, ...] = ()
+
+
+def options_of(field_id: str, *also: str) -> OptionsOf:
+    return OptionsOf(field_id, also)
+
+
+def option_values(fields, field_id: str) -> list[str]:
+    """The values of a field's options, in the YAML's order (none for an unknown field)."""
+    for field in fields if isinstance(fields, list) else []:
+        if isinstance(field, dict) and field.get("id") == field_id:
+            options = field.get("options", [])
+            return [o["value"] for o in options if isinstance(o, dict) and isinstance(o.get("value"), str)]
+    return []
+
+
+def table(*keys, each=TEXT) -> dict:
+    """Shape of a table of texts by key; `each` is the shape of every value. The keys are
+    names, or one options_of(field) for the options the worksheet's YAML gives that field."""
     return {"keys": keys, "each": each}
 
 
-def shape_problems(messages, required: dict, where: tuple = ("messages",)) -> list[tuple[tuple, str]]:
+def table_keys(shape: dict, fields) -> tuple[str, ...]:
+    keys = shape["keys"]
+    if len(keys) == 1 and isinstance(keys[0], OptionsOf):
+        return (*option_values(fields, keys[0].field), *keys[0].also)
+    return keys
+
+
+def shape_problems(messages, required: dict, where: tuple = ("messages",), fields=()) -> list[tuple[tuple, str]]:
     """Every way `messages` does not match the declared shapes: (path, what is wrong) pairs,
-    the path as keys from the worksheet's top level, e.g. ("messages", "thanks", "warm")."""
+    the path as keys from the worksheet's top level, e.g. ("messages", "thanks", "warm").
+    `fields` are the worksheet's fields, for tables keyed by a field's options."""
     problems = []
     for name, shape in required.items():
         path = (*where, name)
@@ -47,7 +80,8 @@ def shape_problems(messages, required: dict, where: tuple = ("messages",)) -> li
         elif not isinstance(value, dict):
             problems.append((path, "must be a group of texts by name"))
         else:
-            problems.extend(shape_problems(value, dict.fromkeys(shape["keys"], shape["each"]), path))
+            inner = dict.fromkeys(table_keys(shape, fields), shape["each"])
+            problems.extend(shape_problems(value, inner, path, fields))
     return problems
 
 

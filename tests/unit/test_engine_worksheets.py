@@ -233,7 +233,8 @@ def test_log_uses_where_the_openings_were_found(engine):
 
 def test_log_helpers_by_hand():
     entries = [{"stage": "application"}, {"stage": "interview"}, {"stage": "interview"}, {"stage": None}]
-    assert stage_counts(entries) == {"application": 1, "phone_screen": 0, "interview": 2, "final_round": 0}
+    stages = ["application", "phone_screen", "interview", "final_round"]
+    assert stage_counts(entries, stages) == {"application": 1, "phone_screen": 0, "interview": 2, "final_round": 0}
     assert cluster({"application": 2, "phone_screen": 1, "interview": 1, "final_round": 1}) == "early"
     assert cluster({"application": 1, "phone_screen": 0, "interview": 0, "final_round": 2}) == "late"
     assert cluster({"application": 1, "phone_screen": 0, "interview": 1, "final_round": 0}) == "even"

@@ -3,9 +3,7 @@ from __future__ import annotations
 
 from ..answers import Answers
 from ..drafting import (
-    DEFAULT_TONE,
     DRAFT_MESSAGES,
-    TONES,
     email_link,
     greeting,
     own_words,
@@ -14,25 +12,26 @@ from ..drafting import (
     signed,
     tidy,
 )
-from ..messages import TEXT, Messages, table
+from ..messages import TEXT, Messages, options_of, table
 from ..output import Output
 from ..tone import check_tone
 
 QUESTIONS = ("strongest_gap", "interview_answers", "experience_fit", "resume", "next_time")
-MOST_QUESTIONS = 3   # a short request is easier to answer
-STAGES = ("application", "phone_screen", "interview", "final_round")
+# Tones and stages are the options of the `tone` and `stage` fields in content/worksheets/feedback.yaml,
+# and the most questions asked is the `max_items` of its `questions` field.
+TONE, STAGE = options_of("tone"), options_of("stage", "any")
 ANY_STAGE = "any"
 
 REQUIRED_MESSAGES = {
     **DRAFT_MESSAGES,
-    "opening": table(*TONES),                    # {position}
-    "may_not_share": table(*TONES),
-    "questions_intro": table(*TONES, each=table("one", "several")),
+    "opening": table(TONE),                    # {position}
+    "may_not_share": table(TONE),
+    "questions_intro": table(TONE, each=table("one", "several")),
     "questions": table(*QUESTIONS),
     # The one clear question asked when none is picked, fitting the stage reached.
-    "general_question": table(*STAGES, ANY_STAGE),
-    "offer_call": table(*TONES),
-    "closing": table(*TONES),
+    "general_question": table(STAGE),
+    "offer_call": table(TONE),
+    "closing": table(TONE),
     "too_many_questions": TEXT,                  # {count}
     "general_question_note": TEXT,
     "before_sending": TEXT,
@@ -44,19 +43,20 @@ def chosen_questions(answers: Answers, say: Messages, out: Output) -> list[str]:
     """The questions to ask, in the order picked: at most three, or one clear question that
     fits the stage reached."""
     picked = [q for q in answers.choices("questions") if q in QUESTIONS]
-    if len(picked) > MOST_QUESTIONS:
-        out.note("too_many_questions", say.text("too_many_questions", count=MOST_QUESTIONS))
-        picked = picked[:MOST_QUESTIONS]
+    most = answers.setting("questions", "max_items")   # a short request is easier to answer
+    if most and len(picked) > most:
+        out.note("too_many_questions", say.text("too_many_questions", count=most))
+        picked = picked[:most]
     if not picked:
         out.note("general_question", say.text("general_question_note"))
-        stage = answers["stage"] if answers["stage"] in STAGES else ANY_STAGE
+        stage = answers["stage"] or ANY_STAGE
         return [say.text("general_question", stage)]
     return [say.text("questions", q) for q in picked]
 
 
 def draft_request(answers: Answers, say: Messages, out: Output) -> tuple[str, str]:
     """(subject, body) of the feedback request."""
-    tone = answers["tone"] if answers["tone"] in TONES else DEFAULT_TONE
+    tone = answers["tone"]                  # one of the field's options, or its default
     role, company = answers.text("role"), answers.text("company")
     questions = chosen_questions(answers, say, out)
     numbered = "\n".join(f"{i}. {q}" for i, q in enumerate(questions, 1)) if len(questions) > 1 else questions[0]

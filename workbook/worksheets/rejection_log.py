@@ -8,20 +8,22 @@ from __future__ import annotations
 import datetime
 
 from ..answers import Answers, NotUnderstood, field_value, read_date
-from ..messages import LIST, TEXT, Messages, table
+from ..backup import MAX_LOG_ENTRIES
+from ..messages import LIST, TEXT, Messages, options_of, table
 from ..output import Output
 
-STAGES = ("application", "phone_screen", "interview", "final_round")
+# The stages, in order, are the options of the `stage` field in content/worksheets/log.yaml.
+# Where most rejections come (early or late) decides the advice; a stage in neither set
+# is counted and charted but leans neither way.
 EARLY = frozenset({"application", "phone_screen"})    # work on the resume and application
 LATE = frozenset({"interview", "final_round"})        # work on interviewing
 WEEK = 7              # days counted for this week's momentum, today included
-MOST_ENTRIES = 2000   # longer logs are read up to here
 PATTERN_FROM = 5      # fewer entries than this are data points, not a pattern to advise on
 LOTS_IN_A_WEEK = 15   # from this many entries in a week, the summary speaks of rest
 
 REQUIRED_MESSAGES = {
-    "stage_names": table(*STAGES),
-    "stage_phrases": table(*STAGES),
+    "stage_names": table(options_of("stage")),
+    "stage_phrases": table(options_of("stage")),
     "chart_title": TEXT,
     "chart_summary": table("one", "many"),      # {total}, {parts}
     "chart_part": TEXT,                         # {count}, {stage}
@@ -53,10 +55,10 @@ def read_entries(answers: Answers, say: Messages, out: Output) -> list[dict]:
     if not isinstance(raw, list):
         out.warning("entries_not_understood", say.text("entries_not_understood"))
         return []
-    if len(raw) > MOST_ENTRIES:
-        out.warning("log_too_long", say.text("log_too_long", count=MOST_ENTRIES))
+    if len(raw) > MAX_LOG_ENTRIES:   # longer logs are read up to what a backup may hold
+        out.warning("log_too_long", say.text("log_too_long", count=MAX_LOG_ENTRIES))
     entries, unreadable, bad_dates = [], 0, 0
-    for item in raw[:MOST_ENTRIES]:
+    for item in raw[:MAX_LOG_ENTRIES]:
         if not isinstance(item, dict):
             unreadable += 1
             continue
@@ -75,15 +77,15 @@ def read_entries(answers: Answers, say: Messages, out: Output) -> list[dict]:
     return entries
 
 
-def stage_counts(entries: list[dict]) -> dict[str, int]:
+def stage_counts(entries: list[dict], stages: list[str]) -> dict[str, int]:
     """How many rejections came at each stage, in stage order (unknown stages left out)."""
-    return {stage: sum(e.get("stage") == stage for e in entries) for stage in STAGES}
+    return {stage: sum(e.get("stage") == stage for e in entries) for stage in stages}
 
 
 def cluster(counts: dict[str, int]) -> str:
     """'early', 'late' or 'even': where most rejections came."""
-    early = sum(counts[s] for s in EARLY)
-    late = sum(counts[s] for s in LATE)
+    early = sum(n for s, n in counts.items() if s in EARLY)
+    late = sum(n for s, n in counts.items() if s in LATE)
     return "early" if early > late else "late" if late > early else "even"
 
 
@@ -99,17 +101,18 @@ def build(answers: Answers, say: Messages, out: Output) -> None:
         out.paragraph(say.text("empty"))
         out.note("empty_log", say.text("empty_log"))
         return
-    counts = stage_counts(entries)
+    stages = answers.options("stage")
+    counts = stage_counts(entries, stages)
     counted = sum(counts.values())
     if counted < len(entries):
         out.warning("entry_stage_unknown", say.text("entry_stage_unknown", count=len(entries) - counted))
-    names = {stage: say.text("stage_names", stage) for stage in STAGES}
+    names = {stage: say.text("stage_names", stage) for stage in stages}
     if counted == 1:  # "1 rejection, after an interview", not "1 rejection, 1 after an interview"
-        parts = next(say.text("stage_phrases", s) for s in STAGES if counts[s])
+        parts = next(say.text("stage_phrases", s) for s in stages if counts[s])
     else:
         parts = say.join([say.text("chart_part", count=counts[s], stage=say.text("stage_phrases", s))
-                          for s in STAGES if counts[s]])
-    out.chart(say.text("chart_title"), [(names[s], counts[s]) for s in STAGES],
+                          for s in stages if counts[s]])
+    out.chart(say.text("chart_title"), [(names[s], counts[s]) for s in stages],
               say.text("chart_summary", "one" if counted == 1 else "many", total=counted, parts=parts))
     if counted >= PATTERN_FROM:
         where = cluster(counts)

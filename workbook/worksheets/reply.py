@@ -3,9 +3,7 @@ from __future__ import annotations
 
 from ..answers import Answers
 from ..drafting import (
-    DEFAULT_TONE,
     DRAFT_MESSAGES,
-    TONES,
     email_link,
     greeting,
     job_title,
@@ -15,11 +13,13 @@ from ..drafting import (
     signed,
     tidy,
 )
-from ..messages import TEXT, Messages, table
+from ..messages import TEXT, Messages, options_of, table
 from ..output import Output
 from ..tone import check_tone
 
-STAGES = ("application", "phone_screen", "interview", "final_round")
+# Tones and stages are the options of the `tone` and `stage` fields in content/worksheets/reply.yaml:
+# each needs its wording there, and no code.
+TONE, STAGE = options_of("tone"), options_of("stage", "any")
 ANY_STAGE = "any"   # wording used when the stage is not given
 EARLY = frozenset({"application", "phone_screen"})   # feedback is on the application; later, the interviews
 EXTRAS = ("honest_line", "connect_linkedin", "if_it_falls_through")
@@ -28,16 +28,16 @@ AFTER_FINAL_ROUND = "if_it_falls_through"   # said only after a final round
 REQUIRED_MESSAGES = {
     **DRAFT_MESSAGES,
     "company_fallback": TEXT,
-    "thanks": table(*TONES, each=table(*STAGES, ANY_STAGE)),            # {position}, {company}
+    "thanks": table(TONE, each=table(STAGE)),                            # {position}, {company}
     # The pleasantry after the thanks; a line of the person's own takes its place.
-    "pleasantry": table(*TONES, each=table(*STAGES, ANY_STAGE)),
-    "honest_line": table(*TONES),
-    "still_interested": table(*TONES),                                  # {company}
-    "keep_in_touch": table(*TONES),                                     # {company}
-    "if_it_falls_through": table(*TONES),
-    "ask_feedback": table(*TONES, each=table("application", "interviews")),
-    "connect_linkedin": table(*TONES),
-    "closing": table(*TONES),
+    "pleasantry": table(TONE, each=table(STAGE)),
+    "honest_line": table(TONE),
+    "still_interested": table(TONE),                                  # {company}
+    "keep_in_touch": table(TONE),                                     # {company}
+    "if_it_falls_through": table(TONE),
+    "ask_feedback": table(TONE, each=table("application", "interviews")),
+    "connect_linkedin": table(TONE),
+    "closing": table(TONE),
     "before_sending": TEXT,
     "no_reply_needed": TEXT,
 }
@@ -49,8 +49,8 @@ PLACEHOLDERS = frozenset({"name", "subject", "role", "company", "position", "ema
 def draft_reply(answers: Answers, say: Messages, out: Output | None = None) -> tuple[str, str]:
     """(subject, body) of the reply. Each idea is said once: the person's own line replaces the
     stock pleasantry, and staying in touch replaces a separate line about future roles."""
-    tone = answers["tone"] if answers["tone"] in TONES else DEFAULT_TONE
-    stage = answers["stage"] if answers["stage"] in STAGES else ANY_STAGE
+    tone = answers["tone"]                  # one of the field's options, or its default
+    stage = answers["stage"] or ANY_STAGE
     extras = set(answers.choices("extras")) & set(EXTRAS)
     role, company = answers.text("role"), answers.text("company")
     company_name = company.strip() or say.text("company_fallback")
