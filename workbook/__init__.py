@@ -7,6 +7,6 @@
 Standard library only; runs the same under CPython and Pyodide.
 """
 from .catalogue import use_content
-from .runner import run
+from .runner import run, task
 
-__all__ = ["run", "use_content"]
+__all__ = ["run", "task", "use_content"]

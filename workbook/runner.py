@@ -1,5 +1,7 @@
-"""run(): inputs in, output out, for any worksheet (and the saved-data tasks in backup.py);
-never raises on what a person types."""
+"""run(): a worksheet's inputs in, its output out; task(): the same for the saved-data tasks
+in backup.py (checking a backup, the readable copy, earlier answers). The two never share
+names: a worksheet cannot be called like a task, whatever its id. Neither raises on what a
+person types."""
 from __future__ import annotations
 
 from .answers import Answers
@@ -14,6 +16,7 @@ from .worksheets import ENGINES
 # Used only when there is no worksheet whose wording could be used.
 FALLBACK_TEXT = {
     "unknown_worksheet": "This worksheet is not available. Please reload the page and try again.",
+    "unknown_task": "This part of the workbook is not available. Please reload the page and try again.",
     "engine_error": "Something went wrong while preparing your answer. Your entries are safe; please try again.",
 }
 
@@ -23,9 +26,6 @@ def run(worksheet_id: str, inputs: dict) -> dict:
     wid = clean_text(worksheet_id, 100) if isinstance(worksheet_id, str) else ""
     out = Output(wid)
     try:
-        if wid in TASKS:  # the saved-data tasks: their result for the page is in "data"
-            data = TASKS[wid](inputs, out)
-            return {**out.as_dict(), "data": data}
         definition = worksheet(wid)
         engine = ENGINES.get(wid)
         if definition is None or engine is None:
@@ -41,3 +41,18 @@ def run(worksheet_id: str, inputs: dict) -> dict:
         out = Output(wid)
         out.warning("engine_error", FALLBACK_TEXT["engine_error"])
     return out.as_dict()
+
+
+def task(name: str, inputs: dict) -> dict:
+    """Run a saved-data task of backup.py; its result for the page is in "data"."""
+    out = Output(name if isinstance(name, str) else "")
+    if name not in TASKS:
+        out.warning("unknown_task", FALLBACK_TEXT["unknown_task"])
+        return {**out.as_dict(), "data": None}
+    try:
+        data = TASKS[name](inputs, out)
+    except Exception:  # the last line of defence, as in run()
+        out = Output(name)
+        out.warning("engine_error", FALLBACK_TEXT["engine_error"])
+        data = None
+    return {**out.as_dict(), "data": data}

@@ -3,7 +3,7 @@
 // a gentle reminder when the last backup is old. The data format's rules live in the
 // engine (workbook/backup.py); this file only moves files between the page and the store.
 
-import { runWorksheet } from "./engine.js";
+import { runTask } from "./engine.js";
 import { renderOutput } from "./render.js";
 import { maxBackupBytes } from "./storage.js";
 
@@ -70,7 +70,7 @@ export function wireBackupPanel(panel, store) {
   action("export-markdown").addEventListener("click", async () => {
     say("Preparing your readable copy…");
     try {
-      const output = await runWorksheet("backup-markdown", { document: store.document() });
+      const output = await runTask("backup-markdown", { document: store.document() });
       if (!output?.data?.markdown) throw new Error(output?.notes?.[0]?.text || "no copy was made");
       download(`job-rejection-workbook-${stamp()}.md`, "text/markdown", output.data.markdown);
       say("Readable copy downloaded.");
@@ -96,7 +96,7 @@ export function wireBackupPanel(panel, store) {
       // Never read more than one byte past the engine's limit: a huge file is refused
       // by the engine (workbook/backup.py) without being loaded whole.
       const text = await file.slice(0, maxBackupBytes() + 1).text();
-      output = await runWorksheet("backup-check", { text });
+      output = await runTask("backup-check", { text });
     } catch (error) {
       say(`The backup could not be checked, because Python is not available (${error.message}). Nothing was changed.`);
       return;

@@ -83,6 +83,22 @@ export function getEngine({ restart = false } = {}) {
  * @returns {Promise<object>} the output of workbook.run
  */
 export function runWorksheet(worksheet, inputs) {
+  return ask({ type: "run", worksheet, inputs });
+}
+
+/**
+ * Run a saved-data task of the engine (workbook.task): "backup-check", "backup-markdown" or
+ * "earlier-answers". Its result for the page is in `output.data`.
+ * @param {string} task
+ * @param {object} inputs
+ * @returns {Promise<object>}
+ */
+export function runTask(task, inputs) {
+  return ask({ type: "task", task, inputs });
+}
+
+/** Send one request to the worker and wait for its answer. */
+function ask(message) {
   const current = getEngine();
   if (current.state === "failed" || current.state === "stopped") return Promise.reject(new Error(current.error));
   const id = current.nextId++;
@@ -91,10 +107,10 @@ export function runWorksheet(worksheet, inputs) {
   let silence = null;
   return new Promise((resolve, reject) => {
     current.pending.set(id, { resolve, reject });
-    current.worker.postMessage({ id, type: "run", worksheet, inputs });
+    current.worker.postMessage({ id, ...message });
     if (wasReady) silence = setTimeout(() => current.pending.has(id) && current.fail("the worker stopped answering"), SILENCE_MS);
   }).finally(() => {
     clearTimeout(silence);
-    if (wasReady) performance.measure("workbook:run", { start: started, end: performance.now() });
+    if (wasReady) performance.measure(`workbook:${message.type}`, { start: started, end: performance.now() });
   });
 }

@@ -3,7 +3,7 @@
 // worker (engine.js), shows its progress, restores and autosaves the answers (saving.js),
 // sends them to the engine and draws the output (render.js).
 
-import { getEngine, runWorksheet, STATUS_TEXT } from "./engine.js";
+import { getEngine, runTask, runWorksheet, STATUS_TEXT } from "./engine.js";
 import { describeAnswer, fieldLabels, readAnswers, writeAnswers } from "./form.js";
 import { renderMessage, renderOutput } from "./render.js";
 import { wireBackupPanel } from "./backup.js";
@@ -217,7 +217,7 @@ async function migrateOlderAnswers(store) {
   const legacy = store.legacyText();
   if (!legacy || !store.isEmpty()) return;
   try {
-    const output = await runWorksheet("backup-check", { text: legacy });
+    const output = await runTask("backup-check", { text: legacy });
     if (output?.data?.ok && store.isEmpty()) {
       store.replaceAll(output.data.document, { keepUndo: false });
       store.updateMeta({ migrated_from: 0 });

@@ -2,7 +2,7 @@
 // after it is made, keep another tab's newer answers, and show answers saved under
 // fields the worksheet no longer has ("Answers from an earlier version").
 
-import { runWorksheet } from "./engine.js";
+import { runTask } from "./engine.js";
 import { changedFields, readAnswers, writeAnswers } from "./form.js";
 import { renderOutput } from "./render.js";
 
@@ -111,7 +111,7 @@ async function showEarlierAnswers(root, store, worksheet, restore) {
   }
   let output;
   try {
-    output = await runWorksheet("earlier-answers", { worksheet, answers: saved.answers, earlier: saved.earlier });
+    output = await runTask("earlier-answers", { worksheet, answers: saved.answers, earlier: saved.earlier });
   } catch {
     return; // without Python they stay in storage and in backups, just not listed here
   }

@@ -5,10 +5,12 @@
 //   worker -> page  {type: "progress", stage: "python" | "engine", text}
 //                   {type: "ready"}  |  {type: "failed", error}
 //                   {type: "stopped", error}  (Python failed fatally after it was ready)
-//   page -> worker  {id, type: "run", worksheet, inputs}
+//   page -> worker  {id, type: "run", worksheet, inputs}   a worksheet (workbook.run)
+//                   {id, type: "task", task, inputs}       a saved-data task (workbook.task)
 //   worker -> page  {id, ok: true, output}  |  {id, ok: false, error}
 //
-// The only Python called is workbook.run, through pyimport; inputs reach it as data (toPy).
+// The only Python called is workbook.run and workbook.task, through pyimport; inputs reach
+// them as data (toPy). A worksheet and a task never share a name: each type has its own call.
 
 const ENGINE_URL = new URL("engine/", import.meta.url);
 
@@ -92,7 +94,8 @@ function watchDownloads(pyodideUrl) {
 }
 
 function engineOf(pyodide, from) {
-  return { pyodide, run: pyodide.pyimport("workbook").run, dumps: pyodide.pyimport("json").dumps, from };
+  const workbook = pyodide.pyimport("workbook");
+  return { pyodide, run: workbook.run, task: workbook.task, dumps: pyodide.pyimport("json").dumps, from };
 }
 
 async function loadPython({ loadPyodide, indexURL }, options) {
@@ -175,15 +178,15 @@ engine.then(
 );
 
 self.addEventListener("message", async (event) => {
-  const { id, type, worksheet, inputs } = event.data || {};
-  if (type !== "run") return;
+  const { id, type, worksheet, task: name, inputs } = event.data || {};
+  if (type !== "run" && type !== "task") return;
   let args = null;
   let result = null;
   try {
-    const { pyodide, run, dumps } = await engine;
+    const { pyodide, run, task, dumps } = await engine;
     answered = true;
     args = pyodide.toPy(inputs ?? {});
-    result = run(String(worksheet), args);
+    result = type === "run" ? run(String(worksheet), args) : task(String(name), args);
     // json.dumps gives plain JSON (None -> null), identical to what CPython returns.
     postMessage({ id, ok: true, output: JSON.parse(dumps(result)) });
   } catch (error) {

@@ -36,13 +36,14 @@ if (casesPath) {
     (worksheet.examples || []).map((example) => ({ worksheet: worksheet.id, name: example.name, inputs: example.inputs })));
 }
 
-const run = pyodide.pyimport("workbook").run;
+const workbook = pyodide.pyimport("workbook");
 const dumps = pyodide.pyimport("json").dumps;
-const results = cases.map(({ worksheet, name, inputs }) => {
+// A case names a worksheet (workbook.run) or a saved-data task (workbook.task).
+const results = cases.map(({ worksheet, task, name, inputs }) => {
   const args = pyodide.toPy(inputs);
-  const result = run(worksheet, args);
+  const result = task ? workbook.task(task, args) : workbook.run(worksheet, args);
   try {
-    return { worksheet, name, output: dumps.callKwargs(result, { ensure_ascii: false }) };
+    return { worksheet, task, name, output: dumps.callKwargs(result, { ensure_ascii: false }) };
   } finally {
     args?.destroy?.();
     result?.destroy?.();

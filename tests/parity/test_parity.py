@@ -86,8 +86,8 @@ def test_a_file_of_nested_brackets_is_refused_inside_pyodide_and_python_carries_
     example = next(iter(content["recharge"]["examples"]))
     brackets = "[" * 30_000 + "]" * 30_000
     objects = '{"a":' * 20_000 + "1" + "}" * 20_000
-    cases = [{"worksheet": "backup-check", "name": "brackets", "inputs": {"text": brackets}},
-             {"worksheet": "backup-check", "name": "objects", "inputs": {"text": objects}},
+    cases = [{"task": "backup-check", "name": "brackets", "inputs": {"text": brackets}},
+             {"task": "backup-check", "name": "objects", "inputs": {"text": objects}},
              {"worksheet": "recharge", "name": "after", "inputs": example["inputs"]}]
     (tmp_path / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
     done = subprocess.run([shutil.which("node"), str(SCRIPT), str(wheel), str(tmp_path / "cases.json")],

@@ -131,7 +131,7 @@ def test_version_0_fixture_is_migrated_without_losing_anything():
 
 
 def test_import_check_through_the_facade_says_what_the_backup_holds(engine):
-    out = engine.run("backup-check", {"text": json.dumps(GOOD)})
+    out = engine.task("backup-check", {"text": json.dumps(GOOD)})
     assert out["data"]["ok"] is True
     assert out["blocks"][0]["text"] == ("This backup was saved on 2026-11-25. It holds answers for 2 worksheet(s) "
                                         "and 1 log entry(ies).")
@@ -141,7 +141,7 @@ def test_import_check_through_the_facade_says_what_the_backup_holds(engine):
 def test_markdown_copy_uses_labels_and_keeps_earlier_answers(engine):
     doc = json.loads(json.dumps(GOOD))
     doc["worksheets"]["reply"]["answers"]["closing_line"] = "Warmly"
-    markdown = engine.run("backup-markdown", {"document": doc})["data"]["markdown"]
+    markdown = engine.task("backup-markdown", {"document": doc})["data"]["markdown"]
     assert "## Reply to the rejection" in markdown
     assert "- **Company**: Northwind Books" in markdown
     assert "- **Stage reached**: Interview" in markdown
@@ -151,7 +151,7 @@ def test_markdown_copy_uses_labels_and_keeps_earlier_answers(engine):
 
 
 def test_earlier_answers_lists_only_fields_the_worksheet_no_longer_has(engine):
-    out = engine.run("earlier-answers", {"worksheet": "reply",
+    out = engine.task("earlier-answers", {"worksheet": "reply",
                                          "answers": {"company": "Contoso", "closing_line": "Warmly", "gone": ""}})
     assert out["data"] == {"fields": ["closing_line"], "misfits": {}, "fitting": {}, "shown": True}
     assert out["blocks"][1]["items"] == ["closing line: Warmly"]
@@ -170,19 +170,19 @@ def test_answers_that_no_longer_fit_are_kept_aside_not_refused_or_changed(engine
     assert saved["answers"] == {"company": "Northwind Books", "ask_feedback": True}
     assert [n[1] for n in result["notes"]] == ["kept_earlier"]
     # The page lists them with their field's label; nothing is left to move.
-    out = engine.run("earlier-answers", {"worksheet": "reply", **saved})
+    out = engine.task("earlier-answers", {"worksheet": "reply", **saved})
     assert out["data"] == {"fields": [], "misfits": {}, "fitting": {}, "shown": True}
     assert "Stage reached: assessment_centre" in out["blocks"][1]["items"]
 
 
 def test_stored_answers_that_no_longer_fit_are_named_for_the_page_to_move(engine):
     answers = {"company": "Contoso", "stage": "assessment_centre", "intensity": 9}
-    out = engine.run("earlier-answers", {"worksheet": "reply", "answers": answers})
+    out = engine.task("earlier-answers", {"worksheet": "reply", "answers": answers})
     assert out["data"]["misfits"] == {"stage": "assessment_centre"}
-    out = engine.run("earlier-answers", {"worksheet": "check-in", "answers": {"intensity": 9, "feelings": []}})
+    out = engine.task("earlier-answers", {"worksheet": "check-in", "answers": {"intensity": 9, "feelings": []}})
     assert out["data"]["misfits"] == {"intensity": 9}
     # Of a list of choices, only the one no longer offered is set aside.
-    out = engine.run("earlier-answers", {"worksheet": "check-in", "answers": {"feelings": ["sad", "tired"]}})
+    out = engine.task("earlier-answers", {"worksheet": "check-in", "answers": {"feelings": ["sad", "tired"]}})
     assert (out["data"]["misfits"], out["data"]["fitting"]) == ({"feelings": ["tired"]}, {"feelings": ["sad"]})
 
 
@@ -194,7 +194,7 @@ def test_entries_without_an_id_are_given_unique_ones():
 
 def test_a_markdown_copy_of_an_empty_store_is_still_made(engine):
     empty = {"format": FORMAT, "version": VERSION, "exported_at": None, "worksheets": {}, "log": []}
-    assert engine.run("backup-markdown", {"document": empty})["data"]["markdown"].startswith("# My job-rejection")
+    assert engine.task("backup-markdown", {"document": empty})["data"]["markdown"].startswith("# My job-rejection")
 
 
 FORMAT_SCHEMA = Draft202012Validator(json.loads((FIXTURES / "backup-v1.schema.json").read_text(encoding="utf-8")))
@@ -250,7 +250,7 @@ good_documents = st.fixed_dictionaries(
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(good_documents, documents, json_values))
 def test_import_never_raises_and_never_accepts_what_the_format_refuses(engine, data):
-    out = engine.run("backup-check", {"text": json.dumps(data)})
+    out = engine.task("backup-check", {"text": json.dumps(data)})
     assert all(n["code"] != "engine_error" for n in out["notes"])
     result = out["data"]
     if result["ok"]:
@@ -270,3 +270,18 @@ def test_import_never_raises_and_never_accepts_what_the_format_refuses(engine, d
 @given(st.text(max_size=200) | st.text(alphabet="[]{}\",:0123456789abc ", max_size=400))
 def test_any_text_is_either_accepted_or_refused(text):
     assert isinstance(check_text(text)["ok"], bool)
+
+
+def test_a_worksheet_and_a_task_never_answer_for_each_other(engine, worksheets):
+    """A worksheet named like a task (content/worksheets/backup-check.yaml) is a worksheet: run()
+    never hands it to the backup task, and task() never runs a worksheet."""
+    out = engine.run("backup-check", {"text": json.dumps(GOOD)})
+    assert "data" not in out and [n["code"] for n in out["notes"]] == ["unknown_worksheet"]
+    engine.use_content({**worksheets, "backup-check": {**worksheets["recharge"], "id": "backup-check"}})
+    try:
+        assert "data" not in engine.run("backup-check", {"text": json.dumps(GOOD)})
+    finally:
+        engine.use_content(worksheets)
+    out = engine.task("reply", {"company": "Northwind Books"})
+    assert out["data"] is None and [n["code"] for n in out["notes"]] == ["unknown_task"]
+    assert engine.task("backup-check", {"text": json.dumps(GOOD)})["data"]["ok"] is True

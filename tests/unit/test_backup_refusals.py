@@ -106,7 +106,7 @@ def test_at_least_thirty_kinds():
 
 @pytest.mark.parametrize(("name", "text", "message"), BAD, ids=[name for name, _, _ in BAD])
 def test_a_bad_backup_is_refused_with_its_message(engine, name, text, message):
-    out = engine.run("backup-check", {"text": text})
+    out = engine.task("backup-check", {"text": text})
     assert out["data"] == {"ok": False, "document": None}
     refusals = [n["text"] for n in out["notes"] if n["code"] == "import_refused"]
     assert refusals == [message]
