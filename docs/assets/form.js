@@ -127,3 +127,22 @@ export function fieldLabels(form) {
     label: field.querySelector(".gr-label")?.firstChild?.textContent.trim() || field.dataset.field,
   }));
 }
+
+/**
+ * "Pick up to N": once N boxes of a multi_choice field are ticked (data-max-items, from the
+ * field's max_items in its YAML), the others wait until one is unticked.
+ * @param {HTMLFormElement} form
+ */
+export function wireLimits(form) {
+  const fields = [...form.querySelectorAll("[data-field][data-max-items]")];
+  const apply = () => {
+    for (const field of fields) {
+      const boxes = [...field.querySelectorAll('input[type="checkbox"]')];
+      const full = boxes.filter((box) => box.checked).length >= Number(field.dataset.maxItems);
+      for (const box of boxes) box.disabled = full && !box.checked;
+    }
+  };
+  form.addEventListener("change", apply);
+  form.addEventListener("answers-written", apply);
+  apply();
+}

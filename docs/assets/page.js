@@ -4,7 +4,7 @@
 // sends them to the engine and draws the output (render.js).
 
 import { getEngine, runTask, runWorksheet, STATUS_TEXT } from "./engine.js";
-import { describeAnswer, fieldLabels, readAnswers, writeAnswers } from "./form.js";
+import { describeAnswer, fieldLabels, readAnswers, wireLimits, writeAnswers } from "./form.js";
 import { renderMessage, renderOutput } from "./render.js";
 import { wireBackupPanel } from "./backup.js";
 import { wireSaving } from "./saving.js";
@@ -201,6 +201,7 @@ function wireForm(form) {
       showResults(form, root, { ...readAnswers(form), today: today() });
     });
   }
+  wireLimits(form);
   wirePrint(form, root);
   // The person pressed the button before this script was ready (workbook.js noted it).
   if (form.dataset.submitRequested) {

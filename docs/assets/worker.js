@@ -39,12 +39,35 @@ async function fetchWheel(manifest) {
 // After the first start, Python's memory (the interpreter with the engine imported, before
 // any answer has been seen, so it holds nothing personal) is saved in this browser's Cache
 // Storage. A later visit restores it instead of starting Python from scratch: the same
-// Pyodide and the same wheel only, named by both; anything else is started afresh.
+// Pyodide and the same wheel only, named by both; anything else is started afresh. A
+// snapshot that fails to restore is not made again for the same Pyodide and wheel (a mark
+// stays in its place): one that always failed would otherwise cost every visit twice.
 
 const SNAPSHOTS = `workbook-python-snapshot:${new URL("../", import.meta.url).pathname}`;
 
 function snapshotUrl(manifest) {
   return new URL(`snapshot-${manifest.pyodide}-${manifest.sha256}.bin`, ENGINE_URL).href;
+}
+
+function failedMarkUrl(manifest) {
+  return snapshotUrl(manifest).replace(/\.bin$/, ".failed");
+}
+
+async function restoreFailedBefore(manifest) {
+  try {
+    return Boolean(await caches.match(failedMarkUrl(manifest), { cacheName: SNAPSHOTS }));
+  } catch {
+    return false;
+  }
+}
+
+async function markRestoreFailed(manifest) {
+  try {
+    await caches.delete(SNAPSHOTS);
+    await (await caches.open(SNAPSHOTS)).put(failedMarkUrl(manifest), new Response(""));
+  } catch {
+    // blocked: the next visit may try once more
+  }
 }
 
 async function savedSnapshot(manifest) {
@@ -64,10 +87,6 @@ async function saveSnapshot(manifest, bytes) {
   } catch {
     // full or blocked: the next visit starts Python from scratch, as this one did
   }
-}
-
-async function dropSnapshots() {
-  try { await caches.delete(SNAPSHOTS); } catch { /* nothing to drop */ }
 }
 
 /**
@@ -116,17 +135,20 @@ async function start() {
   const wheel = fetchWheel(manifest); // downloads while Python starts
   wheel.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
   const indexURL = new URL(manifest.pyodide_url, ENGINE_URL).href;
-  const [{ loadPyodide }, snapshot] = await Promise.all([
+  const [{ loadPyodide }, snapshot, failedBefore] = await Promise.all([
     import(new URL("pyodide.mjs", indexURL).href),
     savedSnapshot(manifest),
+    restoreFailedBefore(manifest),
   ]);
   const python = { indexURL, loadPyodide };
+  let keepSnapshot = !failedBefore;
 
-  if (snapshot) {
+  if (snapshot && keepSnapshot) {
     try {
       return engineOf(await loadPython(python, { _loadSnapshot: snapshot }), "snapshot");
     } catch {
-      await dropSnapshots(); // unusable: start afresh below, and save a good one
+      await markRestoreFailed(manifest); // start afresh below, and make no new one for this build
+      keepSnapshot = false;
     }
   }
   const pyodide = await loadPython(python, { _makeSnapshot: true });
@@ -137,6 +159,7 @@ async function start() {
   // Read the worksheet definitions now (an unknown id does only that), so a snapshot has them.
   engine.run("", pyodide.toPy({})).destroy?.();
   engine.manifest = manifest;
+  engine.keepSnapshot = keepSnapshot;
   return engine;
 }
 
@@ -166,7 +189,7 @@ engine.then(
     // After "ready", so the snapshot costs the person no waiting; and only while Python has
     // seen no answer (a run that was queued before "ready" has already set `answered`).
     setTimeout(() => {
-      if (ready.from !== "start" || answered) return;
+      if (ready.from !== "start" || answered || !ready.keepSnapshot) return;
       try {
         saveSnapshot(ready.manifest, ready.pyodide.makeMemorySnapshot());
       } catch {

@@ -96,6 +96,12 @@ def test_feedback_asks_the_questions_picked(page):
     form.get_by_label("Company", exact=True).fill("Northwind Books")
     form.get_by_label("Role").fill("Product Designer")
     pick(form, "questions", "The main thing that held my application back", "One thing to do differently next time")
+    # "Pick up to 3": a third box may be ticked, and then a fourth waits until one is unticked.
+    fourth = form.get_by_label("How my interview answers came across")
+    pick(form, "questions", "Anything about my resume")
+    expect(fourth).to_be_disabled()
+    pick(form, "questions", "Anything about my resume")
+    expect(fourth).to_be_enabled()
     form.get_by_label("Anything to add").fill("I met you and Dana on Tuesday.")
     output = submit(page, form, "Draft my request")
     body = output.locator("textarea.gr-draft__body").input_value()
