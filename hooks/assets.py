@@ -2,10 +2,16 @@
 
 After every build (and every `mkdocs serve` rebuild) it writes:
 
-    assets/engine/workbook-<version>-py3-none-any.whl   the engine, its data (the VADER lexicon) and
-                                                        content.json, reproducible
-    assets/engine/engine.json                           {"wheel", "sha256", "integrity", "pyodide",
+    assets/engine/workbook-<version>-py3-none-any.whl   the engine and its data (the VADER lexicon),
+                                                        reproducible; no wording from content/
+    assets/engine/content-<hash>.json                   the worksheets and the tone rules the engine
+                                                        reads (content/), beside the wheel
+    assets/engine/engine.json                           {"wheel", "sha256", "integrity", "content",
+                                                         "content_integrity", "pyodide",
                                                          "pyodide_url"} for the worker
+
+The wording lives beside the wheel, not in it, so an edit in content/ leaves the wheel (and
+a returning visitor's saved Python snapshot, named by Pyodide and the wheel) as it was.
     assets/pyodide/<version>/{pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm, python_stdlib.zip,
                               pyodide-lock.json}
 
@@ -13,7 +19,7 @@ Pyodide's folder is named by its version, so its four runtime files never change
 URL. The offline service worker can then precache them without a cache-busting query, and a
 first visit to a worksheet page downloads them once, not twice (page and service worker
 share the browser's HTTP cache). pyodide-lock.json is the exception: it lists the engine
-wheel, so it changes with the content (RUNTIME_FILES leaves it out).
+wheel, so it changes with the engine's code (RUNTIME_FILES leaves it out).
 
 The Pyodide files come from node_modules/pyodide (pinned in package-lock.json); nothing is
 fetched from a CDN. The copied pyodide-lock.json also registers the wheel as package
@@ -63,7 +69,7 @@ def engine_content(content) -> dict:
 
 
 def content_json(engine_data: dict) -> bytes:
-    """The content the engine reads inside Pyodide (workbook/content.json): engine_content()."""
+    """The content the engine reads inside Pyodide (assets/engine/content-<hash>.json): engine_content()."""
     return json.dumps(engine_data, sort_keys=True, ensure_ascii=False, indent=None,
                       separators=(",", ":"), default=str).encode("utf-8")
 
@@ -72,7 +78,7 @@ def _record_hash(data: bytes) -> str:
     return "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
 
 
-def wheel_entries(engine_data: dict, root: Path = ROOT, version: str | None = None) -> dict[str, bytes]:
+def wheel_entries(root: Path = ROOT, version: str | None = None) -> dict[str, bytes]:
     """Archive path -> bytes for every file of the wheel (PEP 427), RECORD last."""
     version = version or project_version(root)
     pkg = root / PACKAGE
@@ -82,7 +88,6 @@ def wheel_entries(engine_data: dict, root: Path = ROOT, version: str | None = No
             rel = path.relative_to(root)
             if "__pycache__" not in rel.parts:
                 files[rel.as_posix()] = path.read_bytes()
-    files[f"{PACKAGE}/content.json"] = content_json(engine_data)
     dist = f"{PACKAGE}-{version}.dist-info"
     files[f"{dist}/METADATA"] = (
         f"Metadata-Version: 2.1\nName: {PACKAGE}\nVersion: {version}\n"
@@ -96,12 +101,12 @@ def wheel_entries(engine_data: dict, root: Path = ROOT, version: str | None = No
     return files
 
 
-def build_wheel(dest_dir: Path, engine_data: dict, root: Path = ROOT) -> Path:
+def build_wheel(dest_dir: Path, root: Path = ROOT) -> Path:
     """Write workbook-<version>-py3-none-any.whl into dest_dir, byte-for-byte reproducible."""
     version = project_version(root)
     dest_dir.mkdir(parents=True, exist_ok=True)
     wheel = dest_dir / f"{PACKAGE}-{version}-py3-none-any.whl"
-    entries = wheel_entries(engine_data, root, version)
+    entries = wheel_entries(root, version)
     record = f"{PACKAGE}-{version}.dist-info/RECORD"
     order = sorted(name for name in entries if name != record) + [record]
     with zipfile.ZipFile(wheel, "w") as zf:
@@ -163,13 +168,28 @@ def register_wheel(lock_path: Path, wheel: Path, version: str) -> None:
     lock_path.write_text(json.dumps(lock, separators=(",", ":"), sort_keys=True), encoding="utf-8")
 
 
+def write_content(dest_dir: Path, engine_data: dict) -> Path:
+    """The engine's content as content-<hash>.json in dest_dir (a new name for new wording)."""
+    data = content_json(engine_data)
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    for old in dest_dir.glob("content-*.json"):
+        old.unlink()
+    path = dest_dir / f"content-{hashlib.sha256(data).hexdigest()[:16]}.json"
+    path.write_bytes(data)
+    return path
+
+
 def write_runtime(site_dir: Path, engine_data: dict, root: Path = ROOT) -> Path:
     """Write the wheel, engine.json and the Pyodide files into a built site; return the wheel."""
-    wheel = build_wheel(site_dir / ENGINE_DIR, engine_data, root)
+    wheel = build_wheel(site_dir / ENGINE_DIR, root)
     digest = hashlib.sha256(wheel.read_bytes()).digest()
+    content = write_content(site_dir / ENGINE_DIR, engine_data)
+    content_digest = hashlib.sha256(content.read_bytes()).digest()
     runtime = site_dir / pyodide_dir(root)
     manifest = {"wheel": wheel.name, "sha256": digest.hex(),
                 "integrity": "sha256-" + base64.b64encode(digest).decode(),
+                "content": content.name,
+                "content_integrity": "sha256-" + base64.b64encode(content_digest).decode(),
                 "pyodide": pyodide_version(root),  # with sha256, names the worker's saved Python snapshot
                 # where the worker loads Pyodide from, relative to engine.json
                 "pyodide_url": Path(os.path.relpath(runtime, site_dir / ENGINE_DIR)).as_posix() + "/"}

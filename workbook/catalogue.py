@@ -1,17 +1,15 @@
-"""Worksheet definitions the engine works from (the content/worksheets YAML, as dicts).
+"""Worksheet definitions the engine works from (the content/worksheets YAML, as dicts), and the
+tone check's rules (content/tone.yaml).
 
-Callers under CPython install them with `use_content`. Otherwise the catalogue
-reads `content.json`, which the build places inside the installed package.
+Whoever runs the engine installs them with `use_content`: the build and the tests under
+CPython, and in the browser the worker, from the content-<hash>.json the build writes beside
+the wheel (the wheel itself holds no wording, so a wording edit leaves it, and a saved Python
+snapshot named by it, unchanged).
 """
 from __future__ import annotations
 
-import json
-from importlib import resources
-
-CONTENT_FILE = "content.json"
-
-_installed: dict[str, dict] | None = None
-_tone: dict | None = None
+_installed: dict[str, dict] = {}
+_tone: dict = {}
 
 
 def use_content(worksheets: dict, tone: dict | None = None) -> None:
@@ -31,36 +29,11 @@ def _only_worksheets(data) -> dict[str, dict]:
     return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, dict)}
 
 
-def _packaged() -> dict:
-    """content.json as the build wrote it: {"worksheets": {...}, "tone": {...}}."""
-    try:
-        data = json.loads(resources.files(__package__).joinpath(CONTENT_FILE).read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) else {}
-    except (OSError, ValueError, TypeError, ModuleNotFoundError):
-        return {}
-
-
 def worksheet(worksheet_id: str) -> dict | None:
     """The definition of one worksheet, or None when it is unknown or nothing is installed."""
-    if _installed is None:
-        _load_packaged()
     return _installed.get(worksheet_id)
 
 
 def tone_rules() -> dict:
     """The tone check's rules (content/tone.yaml); empty when nothing is installed."""
-    if _tone is None:
-        _load_packaged()
     return _tone
-
-
-def _load_packaged() -> None:
-    """Read all of content.json at once. In the browser this happens before Python's memory is
-    saved as a snapshot (worker.js), and a restored snapshot has no files, only memory."""
-    global _installed, _tone
-    data = _packaged()
-    if _installed is None:
-        _installed = _only_worksheets(data)
-    if _tone is None:
-        _tone = data.get("tone") if isinstance(data.get("tone"), dict) else {}
-

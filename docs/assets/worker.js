@@ -29,6 +29,26 @@ async function fetchManifest() {
   return (await fetchOk(new URL("engine.json", ENGINE_URL))).json();
 }
 
+/**
+ * The worksheets and tone rules (content-<hash>.json, beside the wheel), checked against
+ * their hash. Kept out of the wheel, so a wording edit leaves the wheel and the snapshot alone.
+ */
+async function fetchContent(manifest) {
+  return (await fetchOk(new URL(manifest.content, ENGINE_URL), { integrity: manifest.content_integrity })).json();
+}
+
+/** Hand the content to the engine (workbook.use_content), replacing whatever it held. */
+function installContent(engine, content) {
+  const worksheets = engine.pyodide.toPy(content?.worksheets ?? {});
+  const tone = engine.pyodide.toPy(content?.tone ?? {});
+  try {
+    engine.useContent(worksheets, tone);
+  } finally {
+    worksheets.destroy();
+    tone.destroy();
+  }
+}
+
 /** The engine wheel's bytes, checked against its hash. */
 async function fetchWheel(manifest) {
   const response = await fetchOk(new URL(manifest.wheel, ENGINE_URL), { integrity: manifest.integrity });
@@ -114,7 +134,10 @@ function watchDownloads(pyodideUrl) {
 
 function engineOf(pyodide, from) {
   const workbook = pyodide.pyimport("workbook");
-  return { pyodide, run: workbook.run, task: workbook.task, dumps: pyodide.pyimport("json").dumps, from };
+  return {
+    pyodide, run: workbook.run, task: workbook.task, useContent: workbook.use_content,
+    dumps: pyodide.pyimport("json").dumps, from,
+  };
 }
 
 async function loadPython({ loadPyodide, indexURL }, options) {
@@ -134,6 +157,8 @@ async function start() {
   const manifest = await fetchManifest(); // names the wheel and Pyodide's folder
   const wheel = fetchWheel(manifest); // downloads while Python starts
   wheel.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
+  const content = fetchContent(manifest);
+  content.catch(() => {});
   const indexURL = new URL(manifest.pyodide_url, ENGINE_URL).href;
   const [{ loadPyodide }, snapshot, failedBefore] = await Promise.all([
     import(new URL("pyodide.mjs", indexURL).href),
@@ -144,11 +169,16 @@ async function start() {
   let keepSnapshot = !failedBefore;
 
   if (snapshot && keepSnapshot) {
+    let restored = null;
     try {
-      return engineOf(await loadPython(python, { _loadSnapshot: snapshot }), "snapshot");
+      restored = engineOf(await loadPython(python, { _loadSnapshot: snapshot }), "snapshot");
     } catch {
       await markRestoreFailed(manifest); // start afresh below, and make no new one for this build
       keepSnapshot = false;
+    }
+    if (restored) {
+      installContent(restored, await content); // this build's wording, whatever the snapshot held
+      return restored;
     }
   }
   const pyodide = await loadPython(python, { _makeSnapshot: true });
@@ -156,8 +186,7 @@ async function start() {
   const lib = pyodide.FS.readdir("/lib").find((name) => /^python3\.\d+$/.test(name));
   pyodide.unpackArchive(await wheel, "wheel", { extractDir: `/lib/${lib}/site-packages` });
   const engine = engineOf(pyodide, "start");
-  // Read the worksheet definitions now (an unknown id does only that), so a snapshot has them.
-  engine.run("", pyodide.toPy({})).destroy?.();
+  installContent(engine, await content);
   engine.manifest = manifest;
   engine.keepSnapshot = keepSnapshot;
   return engine;

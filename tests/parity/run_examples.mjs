@@ -1,18 +1,19 @@
 // Run worksheet examples inside real Pyodide (Node, node_modules/pyodide; no browser).
 //
-//   node tests/parity/run_examples.mjs <workbook-*.whl> [cases.json]
+//   node tests/parity/run_examples.mjs <workbook-*.whl> <content-*.json> [cases.json]
 //
 // Installs the wheel the site serves (unpackArchive into site-packages, as worker.js
-// does), then calls workbook.run for every case and prints one JSON document:
+// does) and the content beside it (workbook.use_content, as worker.js does), then calls
+// workbook.run for every case and prints one JSON document:
 //   [{"worksheet", "name", "output": "<json.dumps of the result>"}, ...]
-// Cases default to every worksheet's `examples` in the wheel's own workbook/content.json;
-// cases.json, if given, is a list of {"worksheet", "name", "inputs"}.
+// Cases default to every worksheet's `examples` in the content file; cases.json, if given,
+// is a list of {"worksheet" or "task", "name", "inputs"}.
 import { readFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
 
-const [wheelPath, casesPath] = process.argv.slice(2);
-if (!wheelPath) {
-  console.error("usage: node run_examples.mjs <wheel> [cases.json]");
+const [wheelPath, contentPath, casesPath] = process.argv.slice(2);
+if (!wheelPath || !contentPath) {
+  console.error("usage: node run_examples.mjs <wheel> <content.json> [cases.json]");
   process.exit(2);
 }
 
@@ -27,16 +28,18 @@ const lib = pyodide.FS.readdir("/lib").find((name) => /^python3\.\d+$/.test(name
 const sitePackages = `/lib/${lib}/site-packages`;
 pyodide.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel", { extractDir: sitePackages });
 
+const content = JSON.parse(readFileSync(contentPath, "utf8"));
+const workbook = pyodide.pyimport("workbook");
+workbook.use_content(pyodide.toPy(content.worksheets), pyodide.toPy(content.tone));
+
 let cases;
 if (casesPath) {
   cases = JSON.parse(readFileSync(casesPath, "utf8"));
 } else {
-  const content = JSON.parse(pyodide.FS.readFile(`${sitePackages}/workbook/content.json`, { encoding: "utf8" })).worksheets;
-  cases = Object.values(content).flatMap((worksheet) =>
+  cases = Object.values(content.worksheets).flatMap((worksheet) =>
     (worksheet.examples || []).map((example) => ({ worksheet: worksheet.id, name: example.name, inputs: example.inputs })));
 }
 
-const workbook = pyodide.pyimport("workbook");
 const dumps = pyodide.pyimport("json").dumps;
 // A case names a worksheet (workbook.run) or a saved-data task (workbook.task).
 const results = cases.map(({ worksheet, task, name, inputs }) => {

@@ -49,30 +49,25 @@ def test_no_file_network_or_thread_use():
 @pytest.fixture
 def fresh_catalogue(monkeypatch, worksheets):
     """A catalogue with nothing installed; reinstalls the real content afterwards."""
-    monkeypatch.setattr(catalogue, "_installed", None)
+    monkeypatch.setattr(catalogue, "_installed", {})
     yield catalogue
     catalogue.use_content(worksheets)
 
 
-def test_without_any_content_run_returns_a_note(fresh_catalogue, monkeypatch, tmp_path):
-    monkeypatch.setattr(catalogue.resources, "files", lambda package: tmp_path)
+def test_without_any_content_run_returns_a_note(fresh_catalogue):
     output = workbook.run("reply", {"stage": "interview"})
     assert output == {"worksheet": "reply", "blocks": [], "notes": [
         {"level": "warning", "code": "unknown_worksheet", "text": catalogue_text("unknown_worksheet")}]}
 
 
-def test_packaged_content_json_is_read_lazily(fresh_catalogue, monkeypatch, tmp_path, worksheets):
-    (tmp_path / "content.json").write_text(json.dumps({"reply": worksheets["reply"]}), encoding="utf-8")
-    monkeypatch.setattr(catalogue.resources, "files", lambda package: tmp_path)
-    output = workbook.run("reply", {"recruiter_name": "Priya"})
-    assert output["blocks"][0]["kind"] == "draft"
-    assert workbook.run("log", {})["notes"][0]["code"] == "unknown_worksheet"
-
-
-def test_a_broken_content_json_is_a_note_not_an_exception(fresh_catalogue, monkeypatch, tmp_path):
-    (tmp_path / "content.json").write_text("{not json", encoding="utf-8")
-    monkeypatch.setattr(catalogue.resources, "files", lambda package: tmp_path)
-    assert workbook.run("reply", {})["notes"][0]["code"] == "unknown_worksheet"
+def test_content_installed_later_replaces_what_was_there(fresh_catalogue, worksheets):
+    """The worker installs the current wording after restoring a snapshot made with older wording."""
+    older = json.loads(json.dumps(worksheets))
+    older["reply"]["messages"]["greeting"]["warm"] = "Hello there {name},"
+    workbook.use_content(older)
+    assert workbook.run("reply", {"recruiter_name": "Priya"})["blocks"][0]["body"].startswith("Hello there Priya,")
+    workbook.use_content(worksheets)
+    assert workbook.run("reply", {"recruiter_name": "Priya"})["blocks"][0]["body"].startswith("Hi Priya,")
 
 
 def test_use_content_ignores_junk(fresh_catalogue):
