@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import ROOT, build_site
 
@@ -53,6 +54,10 @@ def _copy_as(source: str, target: str, old: str, new: str):
         (content / target).write_text((content / source).read_text(encoding="utf-8").replace(old, new, 1),
                                       encoding="utf-8")
     return edit
+
+
+SHAME_ON_YOU = yaml.safe_load((ROOT / "content" / "tone.yaml").read_text(encoding="utf-8"))[
+    "kinds"]["hostile"]["phrases"].index("shame on you")
 
 
 def _situations(*situations: tuple[str, str]):
@@ -149,10 +154,10 @@ CASES = [
          "Pause the search for 6 days"),
     Case("default that does not fit", W, ("    default: 3\n", "    default: three\n"),
          "fields[3].default: 'three' does not fit a field of type number", "default: three"),
-    # "shame on you" is the sixth phrase of the hostile kind in content/tone.yaml.
+    # Where "shame on you" is among the hostile kind's phrases in content/tone.yaml.
     Case("tone phrase with an open bracket", "tone.yaml", ("- shame on you", "- shame on [you"),
-         "kinds.hostile.phrases[5]: the brackets in \u201cshame on [you\u201d do not pair up: write [a|b], not [a|b "
-         "or [a|[b]]", "shame on [you"),
+         f"kinds.hostile.phrases[{SHAME_ON_YOU}]: the brackets in \u201cshame on [you\u201d do not pair up: "
+         "write [a|b], not [a|b or [a|[b]]", "shame on [you"),
     Case("worksheet with no engine", "worksheets/pause.yaml",
          _copy_as(W, "worksheets/pause.yaml", "id: recharge", "id: pause"),
          "id: the workbook engine has no code for a worksheet 'pause' (it has: check-in, feedback, log, network, "
