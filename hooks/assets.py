@@ -34,9 +34,9 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tomllib
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,8 +48,8 @@ PYODIDE_FILES = (*RUNTIME_FILES, "pyodide-lock.json")
 ENGINE_DIR = "assets/engine"
 PYODIDE_ROOT = "assets/pyodide"  # + "/<version>"
 PACKAGE = "workbook"
-# Every entry gets the same timestamp and mode, so the same sources give the same bytes.
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+# Every entry of the wheel gets this timestamp (1980-01-01), so the same sources give the same bytes.
+_ZIP_EPOCH = 315532800
 
 
 # --- the engine wheel --------------------------------------------------------
@@ -58,9 +58,6 @@ def project_version(root: Path = ROOT) -> str:
     with open(root / "pyproject.toml", "rb") as f:
         return tomllib.load(f)["project"]["version"]
 
-
-# Files of the package besides its modules, shipped in the wheel (workbook/lexicon/).
-DATA_FILES = ("*.tsv", "LICENSE-*.txt")
 
 
 def engine_content(content) -> dict:
@@ -74,48 +71,21 @@ def content_json(engine_data: dict) -> bytes:
                       separators=(",", ":"), default=str).encode("utf-8")
 
 
-def _record_hash(data: bytes) -> str:
-    return "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-
-
-def wheel_entries(root: Path = ROOT, version: str | None = None) -> dict[str, bytes]:
-    """Archive path -> bytes for every file of the wheel (PEP 427), RECORD last."""
-    version = version or project_version(root)
-    pkg = root / PACKAGE
-    files: dict[str, bytes] = {}
-    for pattern in ("*.py", *DATA_FILES):
-        for path in sorted(pkg.rglob(pattern)):
-            rel = path.relative_to(root)
-            if "__pycache__" not in rel.parts:
-                files[rel.as_posix()] = path.read_bytes()
-    dist = f"{PACKAGE}-{version}.dist-info"
-    files[f"{dist}/METADATA"] = (
-        f"Metadata-Version: 2.1\nName: {PACKAGE}\nVersion: {version}\n"
-        "Summary: The engine behind the job-rejection workbook.\nRequires-Python: >=3.11\n"
-    ).encode()
-    files[f"{dist}/WHEEL"] = (b"Wheel-Version: 1.0\nGenerator: hooks/assets.py\n"
-                              b"Root-Is-Purelib: true\nTag: py3-none-any\n")
-    files[f"{dist}/top_level.txt"] = f"{PACKAGE}\n".encode()
-    record = "".join(f"{name},{_record_hash(data)},{len(data)}\n" for name, data in sorted(files.items()))
-    files[f"{dist}/RECORD"] = (record + f"{dist}/RECORD,,\n").encode()
-    return files
-
-
 def build_wheel(dest_dir: Path, root: Path = ROOT) -> Path:
-    """Write workbook-<version>-py3-none-any.whl into dest_dir, byte-for-byte reproducible."""
-    version = project_version(root)
+    """Build workbook-<version>-py3-none-any.whl into dest_dir with the project's standard
+    backend (flit_core, pyproject.toml), byte-for-byte reproducible: SOURCE_DATE_EPOCH fixes
+    every entry's timestamp. Run in its own process, from the project's folder, as any
+    PEP 517 frontend would."""
     dest_dir.mkdir(parents=True, exist_ok=True)
-    wheel = dest_dir / f"{PACKAGE}-{version}-py3-none-any.whl"
-    entries = wheel_entries(root, version)
-    record = f"{PACKAGE}-{version}.dist-info/RECORD"
-    order = sorted(name for name in entries if name != record) + [record]
-    with zipfile.ZipFile(wheel, "w") as zf:
-        for name in order:
-            info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            zf.writestr(info, entries[name], compresslevel=9)
-    return wheel
+    for old in dest_dir.glob(f"{PACKAGE}-*.whl"):
+        old.unlink()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(_ZIP_EPOCH)}
+    done = subprocess.run([sys.executable, "-c", "import sys; from flit_core import buildapi; "
+                           "print(buildapi.build_wheel(sys.argv[1]))", str(dest_dir)],
+                          cwd=root, env=env, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"The engine wheel could not be built:\n{done.stderr.strip()[-2000:]}")
+    return dest_dir / done.stdout.strip().splitlines()[-1]
 
 
 def sha256_hex(path: Path) -> str:
