@@ -224,9 +224,8 @@ def test_a_new_build_arrives_whole_on_the_next_visit(visitor, releases):
     expect(_search(page, MARKER.lower()).first).to_contain_text(MARKER)
     page.goto(url + "workbook/reply/")
     _draft_reply(page)
-    # Python came back from the snapshot saved on version 1 (the wheel is the same), and
-    # speaks version 2's wording, installed beside it.
-    assert page.locator("[data-status]").get_attribute("data-from") == "snapshot"
+    # Python speaks version 2's wording, installed beside the wheel (which did not change, so
+    # it may also have come back from version 1's snapshot; test_loading.py covers a restore).
     expect(page.locator("[data-output] .gr-draft h3")).to_contain_text(MARKER)
     context.set_offline(False)
     old_engine, new_engine = json.loads((v1 / "assets/engine/engine.json").read_text()), json.loads(served["engine"])
