@@ -7,13 +7,17 @@ from .mailto import is_no_reply, looks_like_address, mailto_url
 from .messages import TEXT, Messages, options_of, table
 from .output import Output
 
+# The keys of the drafts' wording tables: the options of the worksheet's `tone` and `stage`
+# fields in its YAML (each needs its wording there, and no code), and "any" for a stage not given.
+ANY_STAGE = "any"
+TONE, STAGE = options_of("tone"), options_of("stage", ANY_STAGE)
+
 DRAFT_MESSAGES = {
     "subject": table("thread", "role_and_company", "role", "company", "none"),
     "position": table("role_and_company", "role", "company", "none"),   # {role}, {company}
-    # One wording per option of the worksheet's `tone` field (its YAML lists the tones).
-    "greeting": table(options_of("tone")),           # {name}
-    "greeting_no_name": table(options_of("tone")),
-    "sign_off": table(options_of("tone")),
+    "greeting": table(TONE),           # {name}
+    "greeting_no_name": table(TONE),
+    "sign_off": table(TONE),
     "name_placeholder": TEXT,            # where the name goes when none was given
     "unsigned": TEXT,                    # {placeholder}
     "draft_title": TEXT,

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from ..answers import Answers
 from ..drafting import (
+    ANY_STAGE,
     DRAFT_MESSAGES,
+    STAGE,
+    TONE,
     email_link,
     greeting,
     own_words,
@@ -12,15 +15,12 @@ from ..drafting import (
     signed,
     tidy,
 )
-from ..messages import TEXT, Messages, options_of, table
+from ..messages import TEXT, Messages, table
 from ..output import Output
 from ..tone import check_tone
 
 QUESTIONS = ("strongest_gap", "interview_answers", "experience_fit", "resume", "next_time")
-# Tones and stages are the options of the `tone` and `stage` fields in content/worksheets/feedback.yaml,
-# and the most questions asked is the `max_items` of its `questions` field.
-TONE, STAGE = options_of("tone"), options_of("stage", "any")
-ANY_STAGE = "any"
+# The most questions asked is the `max_items` of the `questions` field in content/worksheets/feedback.yaml.
 
 REQUIRED_MESSAGES = {
     **DRAFT_MESSAGES,

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from ..answers import Answers
 from ..drafting import (
+    ANY_STAGE,
     DRAFT_MESSAGES,
+    STAGE,
+    TONE,
     email_link,
     greeting,
     job_title,
@@ -13,14 +16,10 @@ from ..drafting import (
     signed,
     tidy,
 )
-from ..messages import TEXT, Messages, options_of, table
+from ..messages import TEXT, Messages, table
 from ..output import Output
 from ..tone import check_tone
 
-# Tones and stages are the options of the `tone` and `stage` fields in content/worksheets/reply.yaml:
-# each needs its wording there, and no code.
-TONE, STAGE = options_of("tone"), options_of("stage", "any")
-ANY_STAGE = "any"   # wording used when the stage is not given
 EARLY = frozenset({"application", "phone_screen"})   # feedback is on the application; later, the interviews
 EXTRAS = ("honest_line", "connect_linkedin", "if_it_falls_through")
 AFTER_FINAL_ROUND = "if_it_falls_through"   # said only after a final round
