@@ -103,7 +103,11 @@ def compile_phrase(phrase: str) -> re.Pattern:
             parts.append(_sequence(piece.split()))
     if not parts:
         raise PhraseError("a phrase is empty")
-    return re.compile(r"(?<![\w'])" + r"[\s,]*".join(parts) + r"(?![\w']|-\w)", re.M)
+    # A phrase that starts or ends with punctuation (", i guess $") needs no word edge there.
+    words = text.replace("[", " ").replace("]", " ").replace("|", " ").split()
+    before = r"(?<![\w'])" if re.match(r"[\w'^]", words[0]) else ""
+    after = r"(?![\w']|-\w)" if re.search(r"[\w'*$.]$", words[-1]) else ""
+    return re.compile(before + r"[\s,]*".join(parts) + after, re.M)
 
 
 def required_words(phrase: str) -> list[str]:
