@@ -61,8 +61,8 @@ def project_version(root: Path = ROOT) -> str:
 
 
 def engine_content(content) -> dict:
-    """What the engine reads from content/: the worksheets and the tone check's rules."""
-    return {"worksheets": content.worksheets, "tone": content.tone}
+    """What the engine reads from content/: the worksheets, the tone check's rules and the site's words."""
+    return {"worksheets": content.worksheets, "tone": content.tone, "interface": content.interface}
 
 
 def content_json(engine_data: dict) -> bytes:

@@ -30,6 +30,7 @@ its pages from the dev server. Pages get no gr-service-worker meta, so nothing r
 """
 from __future__ import annotations
 
+import html
 import json
 import math
 import os
@@ -48,6 +49,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from hooks.assets import RUNTIME_FILES, pyodide_dir  # noqa: E402
+from macros.content import load_content_or_fail  # noqa: E402
 
 NODE_SCRIPT = Path(__file__).with_name("offline_sw.mjs")
 THEME_COLOR = "#3f51b5"  # Material's "indigo" primary (mkdocs.yml palette)
@@ -156,7 +158,9 @@ def web_manifest(config) -> dict:
     }
 
 
-def head_tags(page_url: str, offline: bool) -> str:
+def head_tags(page_url: str, offline: bool, updated: str = "") -> str:
+    """The tags for every page's head; `updated` is the line offline.js shows after an update
+    (content/interface.yaml), escaped here as an attribute value."""
     def rel(path: str) -> str:
         return get_relative_url(path, page_url)
 
@@ -166,7 +170,7 @@ def head_tags(page_url: str, offline: bool) -> str:
         f'<link rel="apple-touch-icon" href="{rel(ICONS[192])}">',
     ]
     if offline:
-        tags.append(f'<meta {CHECK_MARKER} content="{rel(SW)}">')
+        tags.append(f'<meta {CHECK_MARKER} content="{rel(SW)}" data-updated="{html.escape(updated, quote=True)}">')
     return "".join(f"\n    {tag}" for tag in tags) + "\n  "
 
 
@@ -191,7 +195,8 @@ def on_post_page(output: str, page, config) -> str:
     at = output.lower().rfind("</head>")
     if at < 0:
         return output
-    return output[:at] + head_tags(page.url, _command != "serve").lstrip(" ") + output[at:]
+    updated = load_content_or_fail(config).interface["offline"]["updated"]
+    return output[:at] + head_tags(page.url, _command != "serve", updated).lstrip(" ") + output[at:]
 
 
 def on_post_build(config, **kwargs):

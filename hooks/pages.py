@@ -41,21 +41,22 @@ def on_config(config):
     global _content, _renderer
     _content = load_content_or_fail(config)
     _renderer = None
-    # Titles from content/ go into the nav escaped (macros/escape.py): Material writes nav
+    # Titles and nav labels from content/ go into the nav escaped (macros/escape.py): Material writes nav
     # titles into the page as HTML.
+    nav = {key: html_text(text) for key, text in _content.interface["nav"].items()}
     config["nav"] = [
-        {"Start here": "index.md"},
-        {"Strategies": [{html_text(s["title"]): strategy_path(s["id"])} for s in _content.strategies]},
-        *([{"Situations": [{html_text(s["title"]): situation_path(s["id"])} for s in _content.situations]}]
+        {nav["start_here"]: "index.md"},
+        {nav["strategies"]: [{html_text(s["title"]): strategy_path(s["id"])} for s in _content.strategies]},
+        *([{nav["situations"]: [{html_text(s["title"]): situation_path(s["id"])} for s in _content.situations]}]
           if _content.situations else []),
-        {"Workbook": [{"About the workbook": "workbook/index.md"}]
+        {nav["workbook"]: [{nav["about_workbook"]: "workbook/index.md"}]
          + [{html_text(w["title"]): worksheet_path(w["id"])} for w in worksheet_order(_content)]},
         {html_text(_content.resources["title"]): RESOURCES_PAGE},
         {html_text(_content.guide["break_page"]["title"]): BREAK_PAGE},
-        {"About this guide": "about.md"},
-        {"For maintainers": [{"Host your own copy": "maintain/host.md"},
-                             {"Edit the content": "maintain/edit-content.md"},
-                             {"All the wording": "maintain/wording.md"}]},
+        {nav["about"]: "about.md"},
+        {nav["maintainers"]: [{nav["host"]: "maintain/host.md"},
+                              {nav["edit_content"]: "maintain/edit-content.md"},
+                              {nav["wording"]: "maintain/wording.md"}]},
     ]
     return config
 

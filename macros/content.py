@@ -41,6 +41,7 @@ class Content:
     resources: dict
     worksheets: dict[str, dict]
     tone: dict = field(default_factory=dict)
+    interface: dict = field(default_factory=dict)   # content/interface.yaml: the site's own words
     # Situations the article does not name (never hearing back, ...), in the shape of a strategy.
     situations: list[dict] = field(default_factory=list)
     strategy_files: dict[str, str] = field(default_factory=dict)  # id -> "strategies/NN-<id>.yaml"
@@ -175,9 +176,31 @@ def _describe(error, doc: _Document) -> list[tuple[list, str, int | None]]:
     return [(path, error.message, None)]
 
 
+def _schema_json(name: str, content_dir: Path) -> dict:
+    return json.loads((content_dir / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
 def _schema(name: str, content_dir: Path):
-    schema = json.loads((content_dir / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
-    return _Validator(schema)
+    return _Validator(_schema_json(name, content_dir))
+
+
+_PLACEHOLDER = re.compile(r"\{(\w*)\}")
+
+
+def _check_placeholders(doc: _Document, schema: dict) -> list[str]:
+    """A {word} in braces is filled in by the code: a text may leave one out, but one the code
+    does not fill (its schema's `placeholders`) would reach the person as it stands."""
+    problems = []
+    for section, strings in doc.data.items():
+        known = schema["properties"].get(section, {}).get("properties", {})
+        for key, text in (strings or {}).items():
+            filled = set(known.get(key, {}).get("placeholders", []))
+            for name in _PLACEHOLDER.findall(text if isinstance(text, str) else ""):
+                if name not in filled:
+                    offered = ", ".join("{" + n + "}" for n in sorted(filled)) or "none"
+                    problems.append(doc.problem([section, key], f"{{{name}}} is not filled in here "
+                                                                f"(what is: {offered})"))
+    return problems
 
 
 def _validated(doc: _Document, validator) -> list[str]:
@@ -187,9 +210,9 @@ def _validated(doc: _Document, validator) -> list[str]:
 
 # --- which files content/ may hold -------------------------------------------
 
-TOP_FILES = ("guide.yaml", "resources.yaml", "tone.yaml")
+TOP_FILES = ("guide.yaml", "resources.yaml", "tone.yaml", "interface.yaml")
 FOLDERS = ("strategies", "situations", "worksheets")
-LAYOUT = ("content/ holds guide.yaml, resources.yaml, tone.yaml, strategies/NN-<id>.yaml, "
+LAYOUT = ("content/ holds guide.yaml, resources.yaml, tone.yaml, interface.yaml, strategies/NN-<id>.yaml, "
           "situations/NN-<id>.yaml, worksheets/<id>.yaml and schema/*.schema.json")
 
 
@@ -242,6 +265,9 @@ def load_content(content_dir: Path | str = CONTENT_DIR) -> Content:
     guide = read(content_dir / "guide.yaml", "guide")
     resources = read(content_dir / "resources.yaml", "resources")
     tone = read(content_dir / "tone.yaml", "tone")
+    interface = read(content_dir / "interface.yaml", "interface")
+    if interface:
+        problems.extend(_check_placeholders(interface, _schema_json("interface", content_dir)))
 
     def numbered(folder: str, what: str) -> list[tuple[str, _Document]]:
         """The files of a folder read in the order of their numbers (NN-<id>.yaml)."""
@@ -297,6 +323,7 @@ def load_content(content_dir: Path | str = CONTENT_DIR) -> Content:
         resources=resources.data,
         worksheets={k: doc.data for k, doc in worksheets.items()},
         tone=tone.data,
+        interface=interface.data,
         strategy_files={doc.data["id"]: name for name, doc in strategies},
         situations=[doc.data for _, doc in situations],
         situation_files={doc.data["id"]: name for name, doc in situations},

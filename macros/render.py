@@ -38,7 +38,8 @@ class Renderer:
         # The partials of the theme's custom_dir (overrides/ here; a fork may point elsewhere).
         custom_dir = getattr(config.get("theme"), "custom_dir", None)
         self.partials = Path(custom_dir) / "partials" if custom_dir else PARTIALS
-        workbook.use_content(self.content.worksheets, self.content.tone)  # real engine output as samples
+        # The real engine, with the real content, makes the samples.
+        workbook.use_content(self.content.worksheets, self.content.tone, self.content.interface)
         self.jinja = Environment(
             loader=FileSystemLoader(self.partials),
             autoescape=select_autoescape(default=True, default_for_string=True),

@@ -12,6 +12,7 @@ SCHEMA_FILES = [
     ("worksheet", "content/worksheets/<id>.yaml"),
     ("resources", "content/resources.yaml"),
     ("tone", "content/tone.yaml"),
+    ("interface", "content/interface.yaml"),
 ]
 
 

@@ -24,7 +24,7 @@ def install_content() -> None:
     from macros.content import load_content
 
     content = load_content()
-    workbook.use_content(content.worksheets, content.tone)
+    workbook.use_content(content.worksheets, content.tone, content.interface)
 
 
 def report(name: str, figures: Figures) -> list[str]:

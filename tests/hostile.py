@@ -19,7 +19,8 @@ from jsonschema import Draft202012Validator
 # Each piece would do something if it were ever treated as markup, template or Markdown.
 HOSTILE = ('<script>window.__pwned="script"</script><img src=x onerror="window.__pwned=\'img\'">'
            "{{ 6*7 }}{% raw %}</textarea>\u202e*stars* [link](javascript:window.__pwned=1)&amp;")
-SCHEMAS = {"guide.yaml": "guide", "resources.yaml": "resources", "tone.yaml": "tone", "strategies": "strategy",
+SCHEMAS = {"guide.yaml": "guide", "resources.yaml": "resources", "tone.yaml": "tone", "interface.yaml": "interface",
+           "strategies": "strategy",
            "situations": "strategy",
            "worksheets": "worksheet"}
 # Texts that are never shown, only matched or run: the examples (the engine's test cases) and the
@@ -91,7 +92,7 @@ def hostile_content(source: Path, dest: Path) -> int:
         total += poison(data, Draft202012Validator(schema), worksheet=kind == "worksheet", tone=tone)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
     content = load_content(source)
-    workbook.use_content(content.worksheets, content.tone)
+    workbook.use_content(content.worksheets, content.tone, content.interface)
     return total
 
 

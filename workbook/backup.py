@@ -20,7 +20,7 @@ import json
 import re
 
 from .answers import fits
-from .catalogue import worksheet
+from .catalogue import say, worksheet
 from .output import Output
 
 FORMAT = "job-rejection-workbook"
@@ -51,36 +51,9 @@ _ENTRY_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 _LOOKS_LIKE_A_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 _BRACKETS_AND_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
-TEXT = {
-    "too_big": "This file is larger than 1 MB, so it cannot be a backup from this site. Nothing was changed.",
-    "not_json": "This file is not a backup from this site: it is not a JSON file. Nothing was changed.",
-    "too_deep": ("This file is nested far deeper than any backup from this site, so it is not one. "
-                 "Nothing was changed."),
-    "wrong_format": "This file is not a backup from this workbook. Nothing was changed.",
-    "newer_version": ("This backup was made by a newer version of the workbook (format {found}; this site "
-                      "reads up to {known}). Open it on the newer site, or update this copy. Nothing was changed."),
-    "wrong_type": "Part of this backup is not in the expected shape ({where}: {what}). Nothing was changed.",
-    "unknown_parts": ("This backup has parts this workbook does not know ({names}), so it may be damaged or "
-                      "written by another app. Nothing was changed."),
-    "missing_parts": "This backup is missing a part it needs ({names}). Nothing was changed.",
-    "written_twice": ("A name is written twice in this backup ({name}), so it is not clear which answer to keep. "
-                      "Nothing was changed."),
-    "empty": ("This backup holds no answers and no log entries, so restoring it would only erase what you "
-              "have. Nothing was changed."),
-    "has_markup": ("Some answers contain text that looks like HTML or a script. It will be kept and shown "
-                   "as plain text, never run."),
-    "migrated": ("This backup uses an older format (version {found}); it was brought up to date. "
-                 "Nothing in it was lost."),
-    "kept_earlier": ("Some answers no longer fit today's worksheets (a choice that was removed, or a text now "
-                     "over the limit). They are kept and shown under \u201cAnswers from an earlier version\u201d "
-                     "on their worksheet."),
-    "summary": "This backup was saved on {date}. It holds answers for {worksheets} worksheet(s) and {entries} log "
-               "entry(ies).",
-    "summary_undated": "This backup holds answers for {worksheets} worksheet(s) and {entries} log entry(ies).",
-    "earlier_title": "Answers from an earlier version",
-    "earlier_intro": ("This worksheet has changed since you wrote these. They are kept safe here and in your "
-                      "backups until you dismiss them."),
-}
+def _text(key: str, **values) -> str:
+    """What the person reads about a backup file: content/interface.yaml's backup_file section."""
+    return say("backup_file", key, **values)
 
 
 class Problem(Exception):
@@ -107,7 +80,7 @@ def _no_name_twice(pairs: list) -> dict:
     names = [name for name, _ in pairs]
     for name in names:
         if names.count(name) > 1:
-            raise Problem(TEXT["written_twice"].format(name=name[:40]))
+            raise Problem(_text("written_twice", name=name[:40]))
     return dict(pairs)
 
 
@@ -116,15 +89,15 @@ def check_text(text) -> dict:
     notes: list[tuple[str, str, str]] = []
     try:
         if not isinstance(text, str):
-            raise Problem(TEXT["not_json"])
+            raise Problem(_text("not_json"))
         if len(text.encode("utf-8", "surrogatepass")) > MAX_BACKUP_BYTES:
-            raise Problem(TEXT["too_big"])
+            raise Problem(_text("too_big", limit=f"{MAX_BACKUP_BYTES // 1_000_000} MB"))
         if too_deep(text):
-            raise Problem(TEXT["too_deep"])
+            raise Problem(_text("too_deep"))
         try:
             data = json.loads(text, object_pairs_hook=_no_name_twice)
         except (ValueError, RecursionError):
-            raise Problem(TEXT["not_json"]) from None
+            raise Problem(_text("not_json")) from None
         document = check_document(data, notes)
     except Problem as problem:
         return {"ok": False, "document": None, "notes": notes + [("warning", "import_refused", str(problem))]}
@@ -136,14 +109,14 @@ def check_document(data, notes: list | None = None, allow_empty: bool = False) -
     An empty document is refused unless `allow_empty` (restoring it would erase everything)."""
     notes = [] if notes is None else notes
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise Problem(TEXT["wrong_format"])
+        raise Problem(_text("wrong_format"))
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise Problem(TEXT["wrong_type"].format(where="version", what="must be a whole number"))
+        raise Problem(_wrong("version", "not_whole_number"))
     if version > VERSION:
-        raise Problem(TEXT["newer_version"].format(found=version, known=VERSION))
+        raise Problem(_text("newer_version", found=version, known=VERSION))
     if version < 0:
-        raise Problem(TEXT["wrong_type"].format(where="version", what="must not be negative"))
+        raise Problem(_wrong("version", "negative"))
     _check_parts(data, *PARTS[version])
     if version < VERSION:
         data = MIGRATIONS[version](data)
@@ -157,36 +130,38 @@ def check_document(data, notes: list | None = None, allow_empty: bool = False) -
     }
     if not allow_empty and not document["log"] \
             and not any(saved["answers"] or saved.get("earlier") for saved in document["worksheets"].values()):
-        raise Problem(TEXT["empty"])
+        raise Problem(_text("empty"))
     if version < VERSION:
-        notes.append(("info", "migrated", TEXT["migrated"].format(found=version)))
+        notes.append(("info", "migrated", _text("migrated", found=version)))
     if moved:
-        notes.append(("info", "kept_earlier", TEXT["kept_earlier"]))
+        notes.append(("info", "kept_earlier", _text("kept_earlier")))
     if _holds_markup(document):
-        notes.append(("info", "has_markup", TEXT["has_markup"]))
+        notes.append(("info", "has_markup", _text("has_markup")))
     return document
 
 
 def _check_parts(data: dict, required: set, optional: set) -> None:
     unknown = sorted(set(data) - required - optional)
     if unknown:
-        raise Problem(TEXT["unknown_parts"].format(names=", ".join(name[:40] for name in unknown[:5])))
+        raise Problem(_text("unknown_parts", names=", ".join(name[:40] for name in unknown[:5])))
     missing = sorted(required - set(data))
     if missing:
-        raise Problem(TEXT["missing_parts"].format(names=", ".join(missing)))
+        raise Problem(_text("missing_parts", names=", ".join(missing)))
 
 
-def _wrong(where: str, what: str) -> Problem:
-    return Problem(TEXT["wrong_type"].format(where=where, what=what))
+def _wrong(where: str, what: str, **values) -> Problem:
+    """A part of the backup in the wrong shape: `what` names the text in content/interface.yaml's
+    backup_shape section."""
+    return Problem(_text("wrong_type", where=where, what=say("backup_shape", what, **values)))
 
 
 def _optional_text(value, where: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise _wrong(where, "must be text")
+        raise _wrong(where, "not_text")
     if len(value) > MAX_TEXT:
-        raise _wrong(where, "is too long")
+        raise _wrong(where, "too_long")
     return value
 
 
@@ -197,7 +172,7 @@ def _optional_time(value, where: str) -> str | None:
         try:
             datetime.datetime.fromisoformat(value)
         except ValueError:
-            raise _wrong(where, "is not a real date and time") from None
+            raise _wrong(where, "not_date_time") from None
     return value
 
 
@@ -206,13 +181,13 @@ def _answer(value, where: str):
         return value
     if isinstance(value, (int, float)):
         if value != value or value in (float("inf"), float("-inf")):
-            raise _wrong(where, "must be a number")
+            raise _wrong(where, "not_number")
         return value
     if isinstance(value, str):
         return _optional_text(value, where)
     if isinstance(value, list) and len(value) <= 100:
         return [_optional_text(item, f"{where}[{i}]") for i, item in enumerate(value)]
-    raise _wrong(where, "must be text, a number, yes/no or a list of texts")
+    raise _wrong(where, "not_answer")
 
 
 def _real_date(value, field: dict | None, where: str) -> None:
@@ -223,16 +198,16 @@ def _real_date(value, field: dict | None, where: str) -> None:
         try:
             datetime.date.fromisoformat(value.strip())
         except ValueError:
-            raise _wrong(where, f"{value.strip()} is not a real date") from None
+            raise _wrong(where, "not_real_date", value=value.strip()) from None
 
 
 def _answers(answers, where: str, fields: dict[str, dict]) -> dict:
     if not isinstance(answers, dict):
-        raise _wrong(where, "must hold a table of answers")
+        raise _wrong(where, "not_answer_table")
     checked = {}
     for field_id, value in answers.items():
         if not _FIELD_ID.fullmatch(field_id):
-            raise _wrong(f"{where}.{field_id[:40]!r}", "is not a field name")
+            raise _wrong(f"{where}.{field_id[:40]!r}", "not_field_name")
         checked[field_id] = _answer(value, f"{where}.{field_id}")
         _real_date(checked[field_id], fields.get(field_id), f"{where}.{field_id}")
     return checked
@@ -265,16 +240,16 @@ def set_aside(answers: dict, fields: dict[str, dict]) -> tuple[dict, dict]:
 
 def _checked_worksheets(worksheets, moved: list) -> dict:
     if not isinstance(worksheets, dict):
-        raise _wrong("worksheets", "must be a table of worksheets")
+        raise _wrong("worksheets", "not_worksheet_table")
     checked = {}
     for wid, saved in worksheets.items():
         if not _WORKSHEET_ID.fullmatch(wid):
-            raise _wrong(f"worksheets.{wid[:40]!r}", "is not a worksheet name")
+            raise _wrong(f"worksheets.{wid[:40]!r}", "not_worksheet_name")
         if not isinstance(saved, dict):
-            raise _wrong(f"worksheets.{wid}", "must hold a table of answers")
+            raise _wrong(f"worksheets.{wid}", "not_answer_table")
         unknown = set(saved) - WORKSHEET_PARTS
         if unknown:
-            raise _wrong(f"worksheets.{wid}", f"has unknown parts: {', '.join(sorted(unknown))[:80]}")
+            raise _wrong(f"worksheets.{wid}", "unknown_parts", names=', '.join(sorted(unknown))[:80])
         fields = _fields_of(wid)
         answers = _answers(saved.get("answers", {}), f"worksheets.{wid}.answers", fields)
         earlier = _answers(saved.get("earlier", {}), f"worksheets.{wid}.earlier", {})
@@ -294,18 +269,18 @@ def _checked_log(log) -> list:
     Each entry has an id, unique in the log: the page edits and deletes entries by it. An entry
     without one (from an older copy of the site) is given one."""
     if not isinstance(log, list):
-        raise _wrong("log", "must be a list of entries")
+        raise _wrong("log", "not_entry_list")
     if len(log) > MAX_LOG_ENTRIES:
-        raise _wrong("log", f"has more than {MAX_LOG_ENTRIES} entries")
+        raise _wrong("log", "too_many_entries", count=MAX_LOG_ENTRIES)
     fields = _fields_of(LOG_WORKSHEET)
     checked, ids = [], set()
     for i, entry in enumerate(log):
         if not isinstance(entry, dict):
-            raise _wrong(f"log[{i}]", "must be an entry")
+            raise _wrong(f"log[{i}]", "not_entry")
         clean = {}
         for key, value in entry.items():
             if not _FIELD_ID.fullmatch(key):
-                raise _wrong(f"log[{i}].{key[:40]!r}", "is not a field name")
+                raise _wrong(f"log[{i}].{key[:40]!r}", "not_field_name")
             if key in ENTRY_TIMES:
                 clean[key] = _optional_time(value, f"log[{i}].{key}")
                 continue
@@ -313,9 +288,9 @@ def _checked_log(log) -> list:
             _real_date(clean[key], fields.get(key), f"log[{i}].{key}")
         if "id" in clean:
             if not (isinstance(clean["id"], str) and _ENTRY_ID.fullmatch(clean["id"])):
-                raise _wrong(f"log[{i}].id", "must be a short name of letters, digits, - and _")
+                raise _wrong(f"log[{i}].id", "bad_entry_id")
             if clean["id"] in ids:
-                raise _wrong(f"log[{i}].id", f"'{clean['id']}' is used by two entries")
+                raise _wrong(f"log[{i}].id", "entry_id_twice", id=clean["id"])
             ids.add(clean["id"])
         checked.append(clean)
     number = 0
@@ -344,14 +319,14 @@ def _from_version_0(data: dict) -> dict:
     and called the log's stage "stage_reached", with feedback as "yes"/"no" text."""
     answers = data.get("answers", {})
     if not isinstance(answers, dict):
-        raise _wrong("answers", "must be a table of worksheets")
+        raise _wrong("answers", "not_worksheet_table")
     log = data.get("log", [])
     if not isinstance(log, list):
-        raise _wrong("log", "must be a list of entries")
+        raise _wrong("log", "not_entry_list")
     entries = []
     for i, entry in enumerate(log):
         if not isinstance(entry, dict):
-            raise _wrong(f"log[{i}]", "must be an entry")
+            raise _wrong(f"log[{i}]", "not_entry")
         entry = dict(entry)
         if "stage_reached" in entry:
             entry["stage"] = entry.pop("stage_reached")
@@ -379,9 +354,9 @@ def import_check(inputs: dict, out: Output) -> dict:
         document = result["document"]
         counts = {"worksheets": len(document["worksheets"]), "entries": len(document["log"])}
         if document["exported_at"]:
-            out.paragraph(TEXT["summary"].format(date=document["exported_at"][:10], **counts))
+            out.paragraph(_text("summary", date=document["exported_at"][:10], **counts))
         else:
-            out.paragraph(TEXT["summary_undated"].format(**counts))
+            out.paragraph(_text("summary_undated", **counts))
         out.bullet_list([_title_of(wid) for wid in document["worksheets"]])
     return {"ok": result["ok"], "document": result["document"]}
 
@@ -401,9 +376,9 @@ def earlier_answers(inputs: dict, out: Output) -> dict:
     gone = {k: v for k, v in answers.items() if k not in fields and v not in (None, "", [], False)}
     shown = {k: v for k, v in {**gone, **earlier, **misfits}.items() if v not in (None, "", [])}
     if shown:
-        out.paragraph(TEXT["earlier_intro"])
+        out.paragraph(_text("earlier_intro"))
         out.bullet_list([f"{_name_of(fields.get(k), k)}: {_plain(v)}" for k, v in shown.items()],
-                        title=TEXT["earlier_title"])
+                        title=_text("earlier_title"))
     # For each misfit, what stays in the live field (the choices still offered), if anything.
     fitting = {k: keep[k] for k in misfits if k in keep}
     return {"fields": sorted(gone), "misfits": misfits, "fitting": fitting, "shown": bool(shown)}
@@ -420,9 +395,9 @@ def markdown(inputs: dict, out: Output) -> dict:
 
 
 def to_markdown(document: dict) -> str:
-    lines = ["# My job-rejection workbook", ""]
+    lines = ["# " + _text("copy_title"), ""]
     if document["exported_at"]:
-        lines += [f"Saved {document['exported_at']}", ""]
+        lines += [_text("copy_saved", date=document["exported_at"]), ""]
     for wid, saved in document["worksheets"].items():
         fields = _fields_of(wid)
         lines += [f"## {_title_of(wid)}", ""]
@@ -438,16 +413,16 @@ def to_markdown(document: dict) -> str:
         earlier += [f"- {_name_of(fields.get(k), k)}: {_plain(v)}" for k, v in saved.get("earlier", {}).items()
                     if v not in (None, "", [])]
         if earlier:
-            lines += ["", f"### {TEXT['earlier_title']}", "", *earlier]
+            lines += ["", "### " + _text("earlier_title"), "", *earlier]
         lines.append("")
     if document["log"]:
-        log_fields = _fields_of(LOG_WORKSHEET)
+        # One column per field of the log worksheet, headed by its label, as on the log page.
+        columns = list(_fields_of(LOG_WORKSHEET).values())
         lines += [f"## {_title_of(LOG_WORKSHEET)}", "",
-                  "| Date | Company | Role | Stage | Feedback | Note |", "|---|---|---|---|---|---|"]
+                  "| " + " | ".join(_cell(f.get("label", f["id"])) for f in columns) + " |",
+                  "|" + "---|" * len(columns)]
         for entry in document["log"]:
-            stage = _label_of(log_fields.get("stage", {}), entry.get("stage"))
-            cells = [entry.get("date"), entry.get("company"), entry.get("role"), stage,
-                     {True: "yes", False: "no"}.get(entry.get("feedback"), ""), entry.get("note")]
+            cells = [_label_of(f, entry.get(f["id"])) for f in columns]
             lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
         lines.append("")
     return "\n".join(lines)
@@ -470,7 +445,7 @@ def _label_of(field: dict, value):
     if isinstance(value, list):
         return [labels.get(v, v) for v in value]
     if isinstance(value, bool) and field.get("type") == "yes_no":
-        return "yes" if value else "no"
+        return say("answers", "yes" if value else "no")
     return labels.get(value, value)
 
 

@@ -6,19 +6,13 @@ from __future__ import annotations
 
 from .answers import Answers
 from .backup import TASKS
+from .catalogue import say as say_word
 from .catalogue import worksheet
 from .messages import Messages
 from .output import Output
 from .text import clean_text
 from .tone import check_care
 from .worksheets import ENGINES
-
-# Used only when there is no worksheet whose wording could be used.
-FALLBACK_TEXT = {
-    "unknown_worksheet": "This worksheet is not available. Please reload the page and try again.",
-    "unknown_task": "This part of the workbook is not available. Please reload the page and try again.",
-    "engine_error": "Something went wrong while preparing your answer. Your entries are safe; please try again.",
-}
 
 
 def run(worksheet_id: str, inputs: dict) -> dict:
@@ -29,7 +23,7 @@ def run(worksheet_id: str, inputs: dict) -> dict:
         definition = worksheet(wid)
         engine = ENGINES.get(wid)
         if definition is None or engine is None:
-            out.warning("unknown_worksheet", FALLBACK_TEXT["unknown_worksheet"])
+            out.warning("unknown_worksheet", say_word("engine", "unknown_worksheet"))
             return out.as_dict()
         say = Messages(definition.get("messages"))
         if not isinstance(inputs, dict):
@@ -39,7 +33,7 @@ def run(worksheet_id: str, inputs: dict) -> dict:
         check_care(out, answers)  # on every worksheet: words without hope bring a gentle note
     except Exception:  # the last line of defence: a person must never see a traceback
         out = Output(wid)
-        out.warning("engine_error", FALLBACK_TEXT["engine_error"])
+        out.warning("engine_error", say_word("engine", "engine_error"))
     return out.as_dict()
 
 
@@ -47,12 +41,12 @@ def task(name: str, inputs: dict) -> dict:
     """Run a saved-data task of backup.py; its result for the page is in "data"."""
     out = Output(name if isinstance(name, str) else "")
     if name not in TASKS:
-        out.warning("unknown_task", FALLBACK_TEXT["unknown_task"])
+        out.warning("unknown_task", say_word("engine", "unknown_task"))
         return {**out.as_dict(), "data": None}
     try:
         data = TASKS[name](inputs, out)
     except Exception:  # the last line of defence, as in run()
         out = Output(name)
-        out.warning("engine_error", FALLBACK_TEXT["engine_error"])
+        out.warning("engine_error", say_word("engine", "engine_error"))
         data = None
     return {**out.as_dict(), "data": data}

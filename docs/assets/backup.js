@@ -6,6 +6,7 @@
 import { runTask } from "./engine.js";
 import { renderOutput } from "./render.js";
 import { maxBackupBytes } from "./storage.js";
+import { say as words } from "./words.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const REMIND_AFTER_DAYS = 7;
@@ -39,43 +40,42 @@ export function wireBackupPanel(panel, store) {
   const fileInput = action("import");
   let pending = null; // a checked document waiting for the person's "Replace"
 
-  const say = (text) => { message.textContent = text; };
+  // Every line is a text of content/interface.yaml's backup section.
+  const say = (key, values) => { message.textContent = words("backup", key, values); };
 
   const refresh = () => {
     const { last_backup_at: last } = store.meta();
     part("last-backup").textContent = last
-      ? `Last backup: ${new Date(last).toLocaleString()}.`
-      : "No backup yet.";
+      ? words("backup", "last", { when: new Date(last).toLocaleString() })
+      : words("backup", "none_yet");
     const old = last ? Date.now() - Date.parse(last) > REMIND_AFTER_DAYS * DAY_MS : true;
     const reminder = part("backup-reminder");
     reminder.hidden = !(old && !store.isEmpty());
     reminder.textContent = last
-      ? "It has been more than a week since your last backup. A fresh one takes a second."
-      : "You have saved answers but no backup yet. A backup file keeps them safe if this browser clears its data.";
+      ? words("backup", "stale")
+      : words("backup", "unsaved");
     const problem = part("storage-problem");
     problem.hidden = !store.problem;
-    problem.textContent = store.problem === "blocked"
-      ? "This browser is not letting the site save anything (private mode or a setting). The worksheets still work while this tab is open, and you can download a backup."
-      : "This browser's storage for the site is full, so new answers are kept in this tab only. Download a backup to keep them.";
+    problem.textContent = words("backup", store.problem === "blocked" ? "storage_blocked" : "storage_full");
     action("undo-import").hidden = !store.undoDocument();
   };
 
   action("export-json").addEventListener("click", () => {
     download(`job-rejection-workbook-${stamp()}.json`, "application/json", JSON.stringify(store.document(), null, 2));
     store.updateMeta({ last_backup_at: new Date().toISOString() });
-    say("Backup downloaded. Keep the file somewhere safe.");
+    say("downloaded");
     refresh();
   });
 
   action("export-markdown").addEventListener("click", async () => {
-    say("Preparing your readable copy…");
+    say("preparing_copy");
     try {
       const output = await runTask("backup-markdown", { document: store.document() });
       if (!output?.data?.markdown) throw new Error(output?.notes?.[0]?.text || "no copy was made");
       download(`job-rejection-workbook-${stamp()}.md`, "text/markdown", output.data.markdown);
-      say("Readable copy downloaded.");
+      say("copy_downloaded");
     } catch (error) {
-      say(`The readable copy needs Python, which is not available (${error.message}). The JSON backup works without it.`);
+      say("copy_needs_python", { error: error.message });
     }
   });
 
@@ -90,7 +90,7 @@ export function wireBackupPanel(panel, store) {
     const file = fileInput.files?.[0];
     if (!file) return;
     closePreview();
-    say("Checking the backup…");
+    say("checking");
     let output;
     try {
       // Never read more than one byte past the engine's limit: a huge file is refused
@@ -98,7 +98,7 @@ export function wireBackupPanel(panel, store) {
       const text = await file.slice(0, maxBackupBytes() + 1).text();
       output = await runTask("backup-check", { text });
     } catch (error) {
-      say(`The backup could not be checked, because Python is not available (${error.message}). Nothing was changed.`);
+      say("check_needs_python", { error: error.message });
       return;
     }
     preview.hidden = false;
@@ -106,29 +106,27 @@ export function wireBackupPanel(panel, store) {
     if (output?.data?.ok) {
       pending = output.data.document;
       choice.hidden = false;
-      say("Check what this backup holds, then choose whether to replace your answers with it.");
+      say("check_then_choose");
     } else {
-      say("Nothing was changed.");
+      say("unchanged");
     }
   });
 
   action("import-cancel").addEventListener("click", () => {
     closePreview();
-    say("Import cancelled. Nothing was changed.");
+    say("cancelled");
   });
 
   action("import-confirm").addEventListener("click", () => {
     if (!pending) return;
     const ok = store.replaceAll(pending);
     closePreview();
-    say(ok
-      ? "Your answers were replaced with the backup. Changed your mind? Use “Undo import”."
-      : "The backup could not be saved in this browser (storage is full or blocked). Your earlier answers are unchanged.");
+    say(ok ? "replaced" : "not_replaced");
     refresh();
   });
 
   action("undo-import").addEventListener("click", () => {
-    say(store.undoImport() ? "Import undone: your earlier answers are back." : "There is no import to undo.");
+    say(store.undoImport() ? "undone" : "nothing_to_undo");
     refresh();
   });
 
@@ -143,7 +141,7 @@ export function wireBackupPanel(panel, store) {
   action("delete-confirm").addEventListener("click", () => {
     store.clearAll();
     confirmDelete.hidden = true;
-    say("Everything this site saved in this browser has been deleted.");
+    say("deleted");
     refresh();
     action("delete-all").focus();
   });

@@ -1,12 +1,6 @@
 // The engine worker (worker.js: Pyodide + the workbook wheel), one per tab, reused
 // across Material's instant navigations. Everything that talks to it goes through here.
 
-export const STATUS_TEXT = {
-  ready: "Ready. Your answers are worked out on this device.",
-  failed: "Python could not start, so the drafting is not available right now. Your answers are still in the form.",
-  stopped: "Python stopped, so drafting is paused. Your answers are safe: they are saved on this device.",
-};
-
 // An engine call takes milliseconds once Python is ready; one that gets no answer for this
 // long means the worker has died without a word (a browser can end a worker that uses too
 // much memory), and the page says Python stopped instead of waiting forever.
@@ -17,7 +11,7 @@ let engine = null;
 /** The engine's current state, shared by every form on every page of this visit. */
 function createEngine() {
   const worker = new Worker(new URL("worker.js", import.meta.url), { type: "module", name: "workbook" });
-  const self = { worker, state: "loading", stage: "python", text: "Loading Python…", error: null, pending: new Map(), listeners: new Set(), nextId: 1 };
+  const self = { worker, state: "loading", stage: "python", error: null, pending: new Map(), listeners: new Set(), nextId: 1 };
   const emit = () => {
     for (const listener of self.listeners) listener(self);
   };
@@ -33,7 +27,7 @@ function createEngine() {
   self.fail = fail;
   worker.addEventListener("message", ({ data }) => {
     if (data.type === "progress") {
-      Object.assign(self, { stage: data.stage, text: data.text });
+      self.stage = data.stage;
       emit();
     } else if (data.type === "ready") {
       self.state = "ready";

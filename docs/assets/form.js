@@ -3,6 +3,8 @@
 // data-field (its id) and data-type (text, textarea, email, date, number, scale,
 // choice, multi_choice, yes_no).
 
+import { say } from "./words.js";
+
 function controls(field) {
   return [...field.querySelectorAll("input, textarea, select")];
 }
@@ -106,7 +108,7 @@ export function describeAnswer(form, id, value) {
   };
   switch (field.dataset.type) {
     case "yes_no":
-      return value ? "Yes" : "No";
+      return say("answers", value ? "yes" : "no");
     case "choice":
       return labelOf(value);
     case "multi_choice":

@@ -56,7 +56,7 @@ function showUpdated() {
   const small = document.createElement("small");
   // Added after the live region is in the page, so screen readers announce it.
   requestAnimationFrame(() => {
-    small.textContent = "Updated: this is the newest version of the guide. Your saved answers are unchanged.";
+    small.textContent = meta.dataset.updated; // content/interface.yaml, written by hooks/offline.py
     note.append(small);
   });
 }

@@ -3,7 +3,7 @@
 // worker (engine.js), shows its progress, restores and autosaves the answers (saving.js),
 // sends them to the engine and draws the output (render.js).
 
-import { getEngine, runTask, runWorksheet, STATUS_TEXT } from "./engine.js";
+import { getEngine, runTask, runWorksheet } from "./engine.js";
 import { describeAnswer, fieldLabels, readAnswers, wireLimits, writeAnswers } from "./form.js";
 import { renderMessage, renderOutput } from "./render.js";
 import { wireBackupPanel } from "./backup.js";
@@ -11,6 +11,10 @@ import { wireSaving } from "./saving.js";
 import { wirePrint } from "./print.js";
 import { createLog } from "./state.js";
 import { siteStore } from "./storage.js";
+import { say } from "./words.js";
+
+// What the status line says while each part of Python loads (content/interface.yaml, status).
+const LOADING = { python: "loading_python", engine: "loading_workbook" };
 
 // --- one worksheet form ---------------------------------------------------------------
 
@@ -22,21 +26,21 @@ function showStatus(box, current) {
   text.className = "gr-engine__text";
   const nodes = [text];
   if (current.state === "loading") {
-    text.textContent = current.text;
+    text.textContent = say("status", LOADING[current.stage] || "loading_python");
     const bar = document.createElement("progress");
     bar.max = 3;
     bar.value = current.stage === "engine" ? 2 : 1;
     bar.setAttribute("aria-hidden", "true");
     nodes.unshift(bar);
   } else if (current.state === "ready") {
-    text.textContent = STATUS_TEXT.ready;
+    text.textContent = say("status", "ready");
   } else if (current.state === "stopped") {
-    text.textContent = STATUS_TEXT.stopped;
+    text.textContent = say("status", "stopped");
     const restart = document.createElement("button");
     restart.type = "button";
     restart.className = "md-button";
     restart.dataset.action = "restart";
-    restart.textContent = "Restart Python";
+    restart.textContent = say("status", "restart");
     restart.addEventListener("click", () => {
       getEngine({ restart: true });
       // The button goes away with the status it belongs to: keep the keyboard where the next step is.
@@ -44,7 +48,7 @@ function showStatus(box, current) {
     });
     nodes.push(restart);
   } else {
-    text.textContent = STATUS_TEXT.failed;
+    text.textContent = say("status", "failed");
     const detail = document.createElement("span");
     detail.className = "gr-engine__detail";
     detail.textContent = ` (${current.error})`;
@@ -52,7 +56,7 @@ function showStatus(box, current) {
     retry.type = "button";
     retry.className = "md-button";
     retry.dataset.action = "retry";
-    retry.textContent = "Retry";
+    retry.textContent = say("status", "retry");
     retry.addEventListener("click", () => getEngine({ restart: true }));
     nodes.push(detail, retry);
   }
@@ -88,7 +92,7 @@ function wireLog(form, root, store) {
 
   const stopEditing = () => {
     editing = null;
-    addButton.textContent = "Add to log";
+    addButton.textContent = say("log", "add");
     cancel.hidden = true;
     form.reset();
   };
@@ -99,7 +103,7 @@ function wireLog(form, root, store) {
     if (!entries.length) return table.replaceChildren();
     const t = document.createElement("table");
     const head = t.createTHead().insertRow();
-    for (const { label } of [...columns, { label: "Actions" }]) {
+    for (const { label } of [...columns, { label: say("log", "actions") }]) {
       const th = document.createElement("th");
       th.scope = "col";
       th.textContent = label;
@@ -111,22 +115,22 @@ function wireLog(form, root, store) {
       for (const { id } of columns) row.insertCell().textContent = describeAnswer(form, id, entry[id]);
       const actions = row.insertCell();
       actions.className = "gr-log__actions";
-      const name = `entry ${index + 1}`;
-      const edit = button("Edit", "edit", () => {
+      const number = index + 1;
+      const edit = button(say("log", "edit"), "edit", () => {
         editing = entry.id;
         writeAnswers(form, entry);
-        addButton.textContent = "Save changes";
+        addButton.textContent = say("log", "save_changes");
         cancel.hidden = false;
         form.querySelector("input, textarea")?.focus();
       });
-      edit.setAttribute("aria-label", `Edit ${name}`);
-      const del = button("Delete", "delete", () => {
+      edit.setAttribute("aria-label", say("log", "edit_entry", { number }));
+      const del = button(say("log", "delete"), "delete", () => {
         log.remove(entry.id);
         if (editing === entry.id) stopEditing();
-        announce.textContent = `Deleted ${name}.`;
+        announce.textContent = say("log", "deleted", { number });
         draw();
       });
-      del.setAttribute("aria-label", `Delete ${name}`);
+      del.setAttribute("aria-label", say("log", "delete_entry", { number }));
       actions.append(edit, del);
     });
     table.replaceChildren(t);
@@ -143,11 +147,11 @@ function wireLog(form, root, store) {
     const entry = readAnswers(form);
     if (editing === null) {
       log.add(entry);
-      announce.textContent = `Added entry ${log.entries().length}.`;
+      announce.textContent = say("log", "added", { number: log.entries().length });
     } else {
       const number = log.entries().findIndex((old) => old.id === editing) + 1;
       log.update(editing, entry);
-      announce.textContent = `Saved entry ${number}.`;
+      announce.textContent = say("log", "saved", { number });
     }
     stopEditing();
     draw();
@@ -162,15 +166,15 @@ async function showResults(form, root, inputs) {
   output.hidden = false;
   output.setAttribute("aria-busy", "true");
   if (getEngine().state !== "ready") {
-    blocks.replaceChildren(Object.assign(document.createElement("p"), { textContent: "Your results will appear here as soon as Python is ready…" }));
+    blocks.replaceChildren(Object.assign(document.createElement("p"), { textContent: say("worksheet", "results_waiting") }));
   }
   try {
     renderOutput(blocks, await runWorksheet(form.dataset.worksheet, inputs));
     form.dataset.ran = String(Number(form.dataset.ran || 0) + 1);
   } catch (error) {
     renderMessage(blocks, getEngine().state === "stopped"
-      ? "Python stopped before your results were ready. Your answers are safe: press \u201cRestart Python\u201d above, then ask again."
-      : `Your results could not be prepared (${error.message}). Your answers are still in the form; try again.`);
+      ? say("worksheet", "results_stopped")
+      : say("worksheet", "results_failed", { error: error.message }));
   } finally {
     output.removeAttribute("aria-busy");
     output.scrollIntoView({ block: "start", behavior: "smooth" });

@@ -2,6 +2,8 @@
 // textContent and elements are made with createElement(NS): nothing a person typed,
 // and nothing the engine says, is ever parsed as HTML.
 
+import { say } from "./words.js";
+
 const SVG = "http://www.w3.org/2000/svg";
 
 /** createElement with a class and optional text. */
@@ -54,7 +56,7 @@ function draft(block) {
   const wrap = el("section", "gr-draft");
   wrap.append(el("h3", null, block.title));
   const fields = [];
-  for (const [part, label, rows] of [["subject", "Subject", 1], ["body", "Message", 12]]) {
+  for (const [part, label, rows] of [["subject", say("output", "subject"), 1], ["body", say("output", "message"), 12]]) {
     if (block[part] === null || block[part] === undefined) continue;
     const id = `gr-draft-${n}-${part}`;
     const lab = el("label", "gr-label", label);
@@ -70,17 +72,17 @@ function draft(block) {
   const actions = el("div", "gr-actions");
   const feedback = el("span", "gr-copied");
   feedback.setAttribute("role", "status");
-  const copy = el("button", "md-button", "Copy the message");
+  const copy = el("button", "md-button", say("output", "copy"));
   copy.type = "button";
   copy.dataset.action = "copy";
   const body = fields[fields.length - 1];
   copy.addEventListener("click", async () => {
     const ok = await copyText(body.value, body);
-    feedback.textContent = ok ? "Copied." : "Select the text and copy it by hand.";
+    feedback.textContent = say("output", ok ? "copied" : "copy_by_hand");
   });
   actions.append(copy);
   if (block.mailto) {
-    const mail = el("a", "md-button", "Open in email app");
+    const mail = el("a", "md-button", say("output", "open_email"));
     mail.href = block.mailto;
     mail.dataset.action = "mailto";
     actions.append(mail);
@@ -128,7 +130,7 @@ function note(item) {
   const level = item.level === "warning" ? "warning" : "info";
   const box = el("div", `admonition ${level} gr-note`);
   box.dataset.note = item.code || "";
-  box.append(el("p", "admonition-title", level === "warning" ? "Please check" : "Note"));
+  box.append(el("p", "admonition-title", say("output", level === "warning" ? "warning" : "note")));
   box.append(el("p", null, item.text));
   return box;
 }

@@ -5,15 +5,10 @@
 import { runTask } from "./engine.js";
 import { changedFields, readAnswers, writeAnswers } from "./form.js";
 import { renderOutput } from "./render.js";
+import { say as words } from "./words.js";
 
 const SAVE_DELAY_MS = 300;
 
-const SAVED_TEXT = {
-  ok: "Saved on this device.",
-  blocked: "Not saved: this browser is not letting the site store anything (private mode or a setting). Your answers stay while this tab is open; download a backup to keep them.",
-  full: "Not saved: this browser's storage for the site is full. Your answers stay while this tab is open; download a backup to keep them.",
-  other_tab: "Updated with answers saved in another tab.",
-};
 
 /** Ask the browser to keep this site's storage when it clears space (once per tab). */
 let persistAsked = false;
@@ -37,7 +32,7 @@ export function wireSaving(form, store) {
 
   const say = (key) => {
     if (!saved) return;
-    saved.textContent = SAVED_TEXT[key];
+    saved.textContent = words("saving", key);
     saved.dataset.state = key;
   };
 

@@ -2,7 +2,7 @@
 // served from this site (assets/pyodide/<version>/, assets/engine/), never from a CDN.
 //
 // Protocol (JSON only; see ../../DESIGN.md "How data flows"):
-//   worker -> page  {type: "progress", stage: "python" | "engine", text}
+//   worker -> page  {type: "progress", stage: "python" | "engine"}  (the page words it)
 //                   {type: "ready"}  |  {type: "failed", error}
 //                   {type: "stopped", error}  (Python failed fatally after it was ready)
 //   page -> worker  {id, type: "run", worksheet, inputs}   a worksheet (workbook.run)
@@ -43,12 +43,11 @@ async function fetchContent(manifest) {
  */
 function installContent(engine, text) {
   const content = engine.loads(text);
-  const worksheets = content.get("worksheets");
-  const tone = content.get("tone");
+  const parts = ["worksheets", "tone", "interface"].map((name) => content.get(name));
   try {
-    engine.useContent(worksheets, tone);
+    engine.useContent(...parts);
   } finally {
-    for (const proxy of [worksheets, tone, content]) proxy?.destroy?.();
+    for (const proxy of [...parts, content]) proxy?.destroy?.();
   }
 }
 
@@ -156,7 +155,7 @@ async function loadPython({ loadPyodide, indexURL }, options) {
 }
 
 async function start() {
-  postMessage({ type: "progress", stage: "python", text: "Loading Python…" });
+  postMessage({ type: "progress", stage: "python" });
   const manifest = await fetchManifest(); // names the wheel and Pyodide's folder
   const wheel = fetchWheel(manifest); // downloads while Python starts
   wheel.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
@@ -185,7 +184,7 @@ async function start() {
     }
   }
   const pyodide = await loadPython(python, { _makeSnapshot: true });
-  postMessage({ type: "progress", stage: "engine", text: "Loading the workbook…" });
+  postMessage({ type: "progress", stage: "engine" });
   const lib = pyodide.FS.readdir("/lib").find((name) => /^python3\.\d+$/.test(name));
   pyodide.unpackArchive(await wheel, "wheel", { extractDir: `/lib/${lib}/site-packages` });
   const engine = engineOf(pyodide, "start");

@@ -28,10 +28,23 @@ TORN = """(hostile) => {
   const check = (where, text) => {
     if (text.includes("__pwned") && !text.includes(hostile)) torn.push(`${where}: ${text.slice(0, 80)}`);
   };
+  // With scripts on, a <noscript> holds its markup as text: read it as the browser would without them.
+  const asHTML = (text) => new DOMParser().parseFromString(text, "text/html").body.textContent;
+  // The page scripts' words are JSON data (words.js): each string in it must be whole.
+  const leaves = (value) => (typeof value === "string" ? [value]
+    : value && typeof value === "object" ? Object.values(value).flatMap(leaves) : []);
   const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
-  while (walker.nextNode()) check(`text in <${walker.currentNode.parentElement.tagName}>`, walker.currentNode.data);
+  while (walker.nextNode()) {
+    const parent = walker.currentNode.parentElement.tagName;
+    const text = walker.currentNode.data;
+    check(`text in <${parent}>`, parent === "NOSCRIPT" ? asHTML(text) : text);
+  }
   for (const element of document.querySelectorAll("*")) {
-    for (const attribute of element.attributes) check(`${element.tagName}@${attribute.name}`, attribute.value);
+    for (const attribute of element.attributes) {
+      const where = `${element.tagName}@${attribute.name}`;
+      if (attribute.name === "data-words") leaves(JSON.parse(attribute.value)).forEach((text) => check(where, text));
+      else check(where, attribute.value);
+    }
   }
   for (const link of document.querySelectorAll("a[href]")) {
     if (link.href.startsWith("javascript:")) torn.push(`a javascript: link ${link.href}`);

@@ -108,7 +108,7 @@ def test_a_printed_worksheet_holds_the_answers_and_results_and_nothing_else(fill
     # The page sends its own date with every run, whatever date the example was written for.
     inputs["today"] = page.evaluate("""() => { const d = new Date(), p = (n) => String(n).padStart(2, "0");
         return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`; }""")
-    workbook.use_content(CONTENT.worksheets, CONTENT.tone)
+    workbook.use_content(CONTENT.worksheets, CONTENT.tone, CONTENT.interface)
     output = workbook.run(wid, inputs)
     layout = sheet.get("layout", "form")
     for paper in PAPER:

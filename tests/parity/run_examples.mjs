@@ -30,7 +30,7 @@ pyodide.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel", { extrac
 
 const content = JSON.parse(readFileSync(contentPath, "utf8"));
 const workbook = pyodide.pyimport("workbook");
-workbook.use_content(pyodide.toPy(content.worksheets), pyodide.toPy(content.tone));
+workbook.use_content(pyodide.toPy(content.worksheets), pyodide.toPy(content.tone), pyodide.toPy(content.interface));
 
 let cases;
 if (casesPath) {

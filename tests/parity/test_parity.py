@@ -64,7 +64,7 @@ def test_pyodide_output_equals_cpython_output(pyodide_results, wheel_and_content
     from macros.content import load_content
 
     content = _worksheets(wheel_and_content[1])
-    workbook.use_content(content, load_content().tone)
+    workbook.use_content(content, load_content().tone, load_content().interface)
     inputs = {(w["id"], e["name"]): e["inputs"] for w in content.values() for e in w["examples"]}
     mismatches = []
     for case in pyodide_results["cases"]:

@@ -84,7 +84,8 @@ CASES = [
     Case(".yml extension", "strategies/02-second.yml", _copy_as(S, "strategies/02-second.yml", "x", "x"),
          "this file is not read: content files end in .yaml, so rename it to strategies/02-second.yaml", None),
     Case("stray file", "notes.txt", _write("notes.txt", "ideas"),
-         "this file is not read: content/ holds guide.yaml, resources.yaml, tone.yaml, strategies/NN-<id>.yaml, "
+         "this file is not read: content/ holds guide.yaml, resources.yaml, tone.yaml, interface.yaml, "
+         "strategies/NN-<id>.yaml, "
          "situations/NN-<id>.yaml, worksheets/<id>.yaml and schema/*.schema.json. Move it out of content/", None),
     Case("strategy file without a number", "strategies/second.yaml", _copy_as(S, "strategies/second.yaml", "x", "x"),
          "the file name must be a two-digit number, a hyphen and the strategy's id, like "

@@ -28,9 +28,17 @@ def tone() -> dict:
 
 
 @pytest.fixture(scope="session")
-def engine(worksheets, tone):
-    """The workbook package with the worksheet definitions and tone rules installed."""
+def interface() -> dict:
+    """The site's own words (content/interface.yaml)."""
+    from macros.content import load_content
+
+    return load_content().interface
+
+
+@pytest.fixture(scope="session")
+def engine(worksheets, tone, interface):
+    """The workbook package with the worksheet definitions, tone rules and the site's words installed."""
     import workbook
 
-    workbook.use_content(worksheets, tone)
+    workbook.use_content(worksheets, tone, interface)
     return workbook

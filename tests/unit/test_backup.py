@@ -14,12 +14,12 @@ from workbook.backup import FORMAT, MAX_BACKUP_BYTES, VERSION, check_text
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 @pytest.fixture(scope="module", autouse=True)
-def real_worksheets(worksheets, tone):
+def real_worksheets(worksheets, tone, interface):
     """Backups are checked against the worksheets they belong to: the real ones, installed for
     this module whatever an earlier test installed."""
     import workbook
 
-    workbook.use_content(worksheets, tone)
+    workbook.use_content(worksheets, tone, interface)
 
 
 GOOD = {
@@ -145,9 +145,11 @@ def test_markdown_copy_uses_labels_and_keeps_earlier_answers(engine):
     assert "## Reply to the rejection" in markdown
     assert "- **Company**: Northwind Books" in markdown
     assert "- **Stage reached**: Interview" in markdown
-    assert "- **Ask for feedback**: yes" in markdown
+    assert "- **Ask for feedback**: Yes" in markdown  # as the form says it (content/interface.yaml)
     assert "### Answers from an earlier version\n\n- closing line: Warmly" in markdown
-    assert "| 2026-11-20 | Contoso | Designer | Interview | no | Two rounds |" in markdown
+    # The log table has the log page's columns: every field of the log worksheet, by its label.
+    assert "| Date | Company | Role | Where you found it | Stage reached | Feedback received | Note |" in markdown
+    assert "| 2026-11-20 | Contoso | Designer | Referral | Interview | No | Two rounds |" in markdown
 
 
 def test_earlier_answers_lists_only_fields_the_worksheet_no_longer_has(engine):

@@ -91,5 +91,6 @@ def test_inputs_that_are_not_a_mapping_get_a_note(engine):
 
 
 def catalogue_text(code):
-    from workbook.runner import FALLBACK_TEXT
-    return FALLBACK_TEXT[code]
+    """The engine's own error lines are content/interface.yaml's `engine` section."""
+    from macros.content import load_content
+    return load_content().interface["engine"][code]

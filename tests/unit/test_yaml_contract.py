@@ -4,7 +4,11 @@ And an option without its wording stops the build instead of silently drafting a
 from __future__ import annotations
 
 import copy
+import html
+import json
+import re
 import shutil
+from pathlib import Path
 
 import pytest
 import yaml
@@ -102,3 +106,66 @@ def test_a_new_option_without_its_wording_stops_the_build(tmp_path):
     assert "worksheets/reply.yaml: messages.greeting.casual: this message is missing, and the engine needs it" \
         in problems
     assert "messages.thanks.casual: this message is missing" in problems
+
+
+# --- the site's own words: content/interface.yaml ------------------------------------------------
+
+def _interface_copy(tmp_path, edit) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    path = content / "interface.yaml"
+    words = yaml.safe_load(path.read_text(encoding="utf-8"))
+    edit(words)
+    path.write_text(yaml.safe_dump(words, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    return content
+
+
+def _rename(words):
+    words["answers"]["yes"], words["answers"]["no"] = "Sure", "Nope"
+    words["log"]["add"] = "Log it"
+    words["worksheet"]["print"] = "Make a paper copy"
+    words["backup"]["download_json"] = "Keep a backup file"
+    words["backup"]["downloaded"] = "Your file is ready."
+    words["backup_file"]["not_json"] = "Not a backup: nothing changed."
+    words["backup_file"]["copy_title"] = "What I wrote"
+
+
+def test_renamed_interface_words_reach_the_form_the_page_scripts_and_the_engine(tmp_path):
+    content_dir = _interface_copy(tmp_path, _rename)
+    content = load_content(content_dir)
+    renderer = Renderer({"config_file_path": str(ROOT / "mkdocs.yml"), "extra": {"content_dir": str(content_dir)}})
+    log_page = renderer.page("worksheet_page", "workbook/log/", "log")
+    assert ">Log it</button>" in log_page and ">Make a paper copy</button>" in log_page
+    assert ">Keep a backup file</button>" in log_page
+    reply_page = renderer.page("worksheet_page", "workbook/reply/", "reply")
+    assert "> Sure</label>" in reply_page and "> Nope</label>" in reply_page
+    # What the page's scripts say comes from the same file, as data (words.js reads it).
+    [words] = re.findall(r"data-words='([^']*)'", reply_page)
+    said = json.loads(html.unescape(words))
+    assert said["backup"]["downloaded"] == "Your file is ready." and said["answers"]["yes"] == "Sure"
+    try:
+        workbook.use_content(content.worksheets, content.tone, content.interface)
+        refused = workbook.task("backup-check", {"text": "not json at all"})
+        assert refused["notes"][0]["text"] == "Not a backup: nothing changed."
+        copy = workbook.task("backup-markdown", {"document": {
+            "format": "job-rejection-workbook", "version": 1, "exported_at": None,
+            "worksheets": {"reply": {"answers": {"ask_feedback": True}, "updated_at": None}}, "log": []}})
+        copy = copy["data"]["markdown"]
+        assert copy.startswith("# What I wrote") and ": Sure" in copy
+    finally:
+        real = load_content()
+        workbook.use_content(real.worksheets, real.tone, real.interface)
+
+
+def test_an_interface_word_in_braces_the_code_does_not_fill_stops_the_build(tmp_path):
+    content_dir = _interface_copy(tmp_path, lambda w: w["backup"].update(last="Last backup: {when} by {who}."))
+    with pytest.raises(ContentError) as failed:
+        load_content(content_dir)
+    assert "interface.yaml: backup.last: {who} is not filled in here (what is: {when})" in str(failed.value)
+
+
+def test_a_missing_interface_word_stops_the_build_with_its_place(tmp_path):
+    content_dir = _interface_copy(tmp_path, lambda w: w["status"].pop("ready"))
+    with pytest.raises(ContentError) as failed:
+        load_content(content_dir)
+    assert "interface.yaml" in str(failed.value) and "ready" in str(failed.value)
