@@ -62,6 +62,20 @@ def message_problems(worksheet_id: str, worksheet: dict) -> list[tuple[tuple, st
     return problems
 
 
+def option_setting_problems(worksheet_id: str, worksheet: dict) -> list[tuple[tuple, str]]:
+    """(field path, problem) for each option lacking a setting its engine reads (OPTION_SETTINGS:
+    field id -> setting, such as every stage's phase)."""
+    needed = getattr(ENGINES[worksheet_id], "OPTION_SETTINGS", {})
+    problems = []
+    for i, field in enumerate(worksheet.get("fields", [])):
+        setting = needed.get(field.get("id"))
+        for j, option in enumerate(field.get("options", []) if setting else []):
+            if option.get(setting) is None:
+                problems.append((("fields", i, "options", j),
+                                 f"the option '{option.get('value')}' needs a {setting}: the engine reads it"))
+    return problems
+
+
 def default_problems(worksheet: dict) -> list[tuple[tuple, str]]:
     """(field path, problem) for each field `default` the engine could not use as an answer."""
     problems = []
@@ -134,7 +148,8 @@ def worksheet_problems(worksheets: dict[str, dict], tone: dict | None = None) ->
             found[wid] = [(("id",), f"the workbook engine has no code for a worksheet '{wid}' (it has: {known}). "
                                     f"A new worksheet needs a module in {ENGINE_FOLDER} as well as this file")]
             continue
-        problems = message_problems(wid, worksheet) + default_problems(worksheet)
+        problems = (message_problems(wid, worksheet) + option_setting_problems(wid, worksheet)
+                    + default_problems(worksheet))
         # Examples only run once the wording is whole: a missing message makes them fail too.
         found[wid] = problems or example_problems(wid, worksheet)
     return found

@@ -10,7 +10,7 @@ import datetime
 import math
 import re
 
-from .messages import Messages, option_values
+from .messages import Messages, option_setting, option_values
 from .output import Output
 from .text import TEXT_LIMIT, clean_text, one_line
 
@@ -224,6 +224,10 @@ class Answers:
         """A setting of a field's definition, such as its max_items."""
         field = next((f for f in self.fields if f["id"] == field_id), {})
         return field.get(name, default)
+
+    def option_setting(self, field_id: str, value, name: str):
+        """A setting of one of a field's options in the YAML, such as a stage's `phase`."""
+        return option_setting(self.fields, field_id, value, name)
 
     def choices(self, field_id: str) -> list[str]:
         value = self.values.get(field_id)

@@ -47,6 +47,16 @@ def option_values(fields, field_id: str) -> list[str]:
     return []
 
 
+def option_setting(fields, field_id: str, value, name: str):
+    """A setting of one option of a field (such as a stage's phase), or None."""
+    for field in fields if isinstance(fields, list) else []:
+        if isinstance(field, dict) and field.get("id") == field_id:
+            for option in field.get("options", []):
+                if isinstance(option, dict) and option.get("value") == value:
+                    return option.get(name)
+    return None
+
+
 def table(*keys, each=TEXT) -> dict:
     """Shape of a table of texts by key; `each` is the shape of every value. The keys are
     names, or one options_of(field) for the options the worksheet's YAML gives that field."""

@@ -169,3 +169,39 @@ def test_a_missing_interface_word_stops_the_build_with_its_place(tmp_path):
     with pytest.raises(ContentError) as failed:
         load_content(content_dir)
     assert "interface.yaml" in str(failed.value) and "ready" in str(failed.value)
+
+
+def _add_stage(phase):
+    def edit(sheets):
+        for wid in ("reply", "log"):
+            option = {"value": "assessment", "label": "Assessment day"}
+            if phase:
+                option["phase"] = phase
+            _field(sheets[wid], "stage")["options"].insert(1, option)
+            for table in sheets[wid]["messages"].values():   # every table with one wording per stage
+                for inner in ([table] + list(table.values()) if isinstance(table, dict) else []):
+                    if isinstance(inner, dict) and "application" in inner and "final_round" in inner:
+                        inner["assessment"] = copy.deepcopy(inner["interview"])
+    return edit
+
+
+def test_a_new_stage_takes_its_phase_from_the_yaml(tmp_path):
+    content = load_content(_content_copy(tmp_path, _add_stage("early")))
+    try:
+        workbook.use_content(content.worksheets, content.tone)
+        output = workbook.run("reply", {"stage": "assessment", "ask_feedback": True, "tone": "warm"})
+        (draft,) = [b for b in output["blocks"] if b["kind"] == "draft"]
+        assert "feedback on my application" in draft["body"]
+        entries = [{"id": f"e{i}", "date": "2026-11-0" + str(i + 1), "company": "Acme", "stage": "assessment"}
+                   for i in range(5)]
+        log = workbook.run("log", {"entries": entries, "today": "2026-11-20"})
+        assert "Assessment day" in json.dumps(log)
+    finally:
+        real = load_content()
+        workbook.use_content(real.worksheets, real.tone)
+
+
+def test_a_stage_without_a_phase_stops_the_build(tmp_path):
+    with pytest.raises(ContentError) as failed:
+        load_content(_content_copy(tmp_path, _add_stage(None)))
+    assert "the option 'assessment' needs a phase: the engine reads it" in str(failed.value)

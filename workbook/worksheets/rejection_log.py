@@ -12,17 +12,15 @@ from ..backup import MAX_LOG_ENTRIES
 from ..messages import LIST, TEXT, Messages, options_of, table
 from ..output import Output
 
-# The stages, in order, are the options of the `stage` field in content/worksheets/log.yaml.
-# Where most rejections come (early or late) decides the advice; a stage in neither set
-# is counted and charted but leans neither way.
-EARLY = frozenset({"application", "phone_screen"})    # work on the resume and application
-LATE = frozenset({"interview", "final_round"})        # work on interviewing
+# The stages, in order, are the options of the `stage` field in content/worksheets/log.yaml;
+# each has a phase there (early: work on the CV and application; late: on interviewing), and
+# where most rejections come decides the advice.
+OPTION_SETTINGS = {"stage": "phase"}
 WEEK = 7              # days counted for this week's momentum, today included
 PATTERN_FROM = 5      # fewer entries than this are data points, not a pattern to advise on
 LOTS_IN_A_WEEK = 15   # from this many entries in a week, the summary speaks of rest
 
 REQUIRED_MESSAGES = {
-    "stage_names": table(options_of("stage")),
     "stage_phrases": table(options_of("stage")),
     "chart_title": TEXT,
     "chart_summary": table("one", "many"),      # {total}, {parts}
@@ -82,10 +80,10 @@ def stage_counts(entries: list[dict], stages: list[str]) -> dict[str, int]:
     return {stage: sum(e.get("stage") == stage for e in entries) for stage in stages}
 
 
-def cluster(counts: dict[str, int]) -> str:
-    """'early', 'late' or 'even': where most rejections came."""
-    early = sum(n for s, n in counts.items() if s in EARLY)
-    late = sum(n for s, n in counts.items() if s in LATE)
+def cluster(counts: dict[str, int], phase_of) -> str:
+    """'early', 'late' or 'even': where most rejections came (phase_of(stage) from the YAML)."""
+    early = sum(n for s, n in counts.items() if phase_of(s) == "early")
+    late = sum(n for s, n in counts.items() if phase_of(s) == "late")
     return "early" if early > late else "late" if late > early else "even"
 
 
@@ -106,7 +104,7 @@ def build(answers: Answers, say: Messages, out: Output) -> None:
     counted = sum(counts.values())
     if counted < len(entries):
         out.warning("entry_stage_unknown", say.text("entry_stage_unknown", count=len(entries) - counted))
-    names = {stage: say.text("stage_names", stage) for stage in stages}
+    names = {stage: answers.option_setting("stage", stage, "label") for stage in stages}   # the chart's bars
     if counted == 1:  # "1 rejection, after an interview", not "1 rejection, 1 after an interview"
         parts = next(say.text("stage_phrases", s) for s in stages if counts[s])
     else:
@@ -115,7 +113,7 @@ def build(answers: Answers, say: Messages, out: Output) -> None:
     out.chart(say.text("chart_title"), [(names[s], counts[s]) for s in stages],
               say.text("chart_summary", "one" if counted == 1 else "many", total=counted, parts=parts))
     if counted >= PATTERN_FROM:
-        where = cluster(counts)
+        where = cluster(counts, lambda stage: answers.option_setting("stage", stage, "phase"))
         out.paragraph(say.text("cluster", where))
         out.bullet_list(say.items("next_steps", where), title=say.text("next_steps_title"))
     elif counted:

@@ -20,7 +20,8 @@ from ..messages import TEXT, Messages, table
 from ..output import Output
 from ..tone import check_tone
 
-EARLY = frozenset({"application", "phone_screen"})   # feedback is on the application; later, the interviews
+# Each stage's phase (early or late) in the YAML decides what feedback is asked about.
+OPTION_SETTINGS = {"stage": "phase"}
 EXTRAS = ("honest_line", "connect_linkedin", "if_it_falls_through")
 AFTER_FINAL_ROUND = "if_it_falls_through"   # said only after a final round
 
@@ -34,7 +35,7 @@ REQUIRED_MESSAGES = {
     "still_interested": table(TONE),                                  # {company}
     "keep_in_touch": table(TONE),                                     # {company}
     "if_it_falls_through": table(TONE),
-    "ask_feedback": table(TONE, each=table("application", "interviews")),
+    "ask_feedback": table(TONE, each=table("early", "late")),
     "connect_linkedin": table(TONE),
     "closing": table(TONE),
     "before_sending": TEXT,
@@ -55,7 +56,7 @@ def draft_reply(answers: Answers, say: Messages, out: Output | None = None) -> t
     company_name = company.strip() or say.text("company_fallback")
     values = {"position": position_phrase(say, role, company), "company": company_name, "role": job_title(role)}
     note = own_words(answers.text("personal_note"))
-    feedback_on = "application" if stage in EARLY else "interviews"
+    feedback_on = answers.option_setting("stage", stage, "phase") or "late"
     templated = [
         say.text("thanks", tone, stage, **values),
         "" if note else say.text("pleasantry", tone, stage, **values),
