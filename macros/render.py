@@ -13,6 +13,7 @@ import traceback
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
@@ -28,6 +29,12 @@ PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"  # 
 MACROS = ("home", "workbook_index", "about_page", "content_reference", "wording_review")
 # Worksheets whose drafts the wording page shows for every stage and tone.
 DRAFTED = ("reply", "feedback")
+
+
+def keep_lines(text) -> Markup:
+    """Text for a <textarea>, escaped, with each line break written as &#10;: the page's HTML
+    reaches Markdown, which ends a raw HTML block at a blank line (see Renderer._render)."""
+    return Markup(str(escape("" if text is None else text)).replace("\r\n", "\n").replace("\n", "&#10;"))
 
 
 class Renderer:
@@ -47,6 +54,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        self.jinja.filters["keep_lines"] = keep_lines
         self.jinja.globals.update(
             url=self.url,
             strategy_url=lambda sid: self.url(strategy_path(sid)),

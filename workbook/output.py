@@ -26,8 +26,13 @@ class Output:
                             "body": body, "mailto": mailto or None})
 
     def chart(self, title: str, bars: list[tuple[str, int]], summary: str) -> None:
+        """A bar chart. Each bar's `share` is its length as a percentage of the longest (at least
+        1 when its value is not 0), so the page only copies numbers into the picture."""
+        longest = max([value for _, value in bars] + [1])
         self.blocks.append({"kind": "chart", "title": title,
-                            "bars": [{"label": label, "value": value} for label, value in bars],
+                            "bars": [{"label": label, "value": value,
+                                      "share": max(1, round(100 * value / longest)) if value > 0 else 0}
+                                     for label, value in bars],
                             "summary": summary})
 
     # --- notes -----------------------------------------------------------------

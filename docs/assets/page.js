@@ -5,7 +5,7 @@
 
 import { getEngine, runTask, runWorksheet } from "./engine.js";
 import { describeAnswer, fieldLabels, readAnswers, wireLimits, writeAnswers } from "./form.js";
-import { renderMessage, renderOutput } from "./render.js";
+import { renderMessage, renderOutput, wireOutput } from "./render.js";
 import { wireBackupPanel } from "./backup.js";
 import { wireSaving } from "./saving.js";
 import { wirePrint } from "./print.js";
@@ -241,5 +241,6 @@ export function wireAll() {
   if (!store) return;
   forms.forEach(wireForm);
   panels.forEach((panel) => wireBackupPanel(panel, store));
+  document.querySelectorAll(".gr-sample").forEach(wireOutput); // the example's draft can be copied too
   migrateOlderAnswers(store);
 }

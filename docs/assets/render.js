@@ -1,23 +1,38 @@
-// Draw the engine's output (blocks and notes) into the page. Text goes in with
-// textContent and elements are made with createElement(NS): nothing a person typed,
-// and nothing the engine says, is ever parsed as HTML.
+// Draw the engine's output (notes, then blocks) into the page by cloning the <template>s the
+// build wrote (overrides/partials/output_templates.html) and filling their data-slot elements.
+// The build draws its samples with the same macros, so a sample and the live output are the
+// same markup. Text goes in with textContent and .value: nothing a person typed, and nothing
+// the engine says, is ever parsed as HTML.
 
 import { say } from "./words.js";
 
-const SVG = "http://www.w3.org/2000/svg";
+let draftCount = 0;
 
-/** createElement with a class and optional text. */
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  return node;
+function template(name) {
+  const found = document.querySelector(`template[data-template="${name}"]`);
+  if (!found) throw new Error(`the page has no template for ${name}`);
+  return found.content.firstElementChild.cloneNode(true);
 }
 
-function svg(tag, attrs) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attrs || {})) node.setAttribute(name, String(value));
-  return node;
+const slot = (node, name) => node.querySelector(`[data-slot="${name}"]`);
+
+/** Fill a slot with text, or remove it when there is no text (as the build leaves it out). */
+function fill(node, name, text) {
+  const target = slot(node, name);
+  if (!target) return;
+  if (text === undefined || text === null || text === "") target.remove();
+  else target.textContent = String(text);
+}
+
+/** Repeat the prototype element `name` inside slot `holder`, once per value. */
+function repeat(node, holder, name, values, fillOne) {
+  const list = slot(node, holder);
+  const prototype = slot(list, name);
+  list.replaceChildren(...values.map((value) => {
+    const copy = prototype.cloneNode(true);
+    fillOne(copy, value);
+    return copy;
+  }));
 }
 
 /** Copy text to the clipboard; falls back to selecting a field and execCommand("copy"). */
@@ -37,105 +52,80 @@ async function copyText(text, field) {
 }
 
 function paragraph(block) {
-  return el("p", "gr-out-paragraph", block.text);
+  const node = template("paragraph");
+  node.textContent = String(block.text ?? "");
+  return node;
 }
 
 function list(block) {
-  const wrap = el("div", "gr-out-list");
-  if (block.title) wrap.append(el("h3", null, block.title));
-  const items = el(block.ordered ? "ol" : "ul");
-  for (const item of block.items || []) items.append(el("li", null, item));
-  wrap.append(items);
-  return wrap;
+  const node = template(block.ordered ? "list-ordered" : "list");
+  fill(node, "title", block.title);
+  repeat(node, "items", "item", block.items || [], (item, text) => { item.textContent = String(text); });
+  return node;
 }
 
-let draftCount = 0;
-
 function draft(block) {
-  const n = ++draftCount;
-  const wrap = el("section", "gr-draft");
-  wrap.append(el("h3", null, block.title));
-  const fields = [];
-  for (const [part, label, rows] of [["subject", say("output", "subject"), 1], ["body", say("output", "message"), 12]]) {
-    if (block[part] === null || block[part] === undefined) continue;
-    const id = `gr-draft-${n}-${part}`;
-    const lab = el("label", "gr-label", label);
-    lab.htmlFor = id;
-    const box = el("textarea", `gr-draft__${part}`);
-    box.id = id;
-    box.readOnly = true;
-    box.rows = part === "body" ? Math.min(24, Math.max(6, String(block.body).split("\n").length + 1)) : rows;
-    box.value = block[part];
-    wrap.append(lab, box);
-    fields.push(box);
+  const node = template("draft");
+  const id = `gr-draft-${++draftCount}`;
+  fill(node, "title", block.title);
+  for (const part of ["subject", "body"]) {
+    const holder = node.querySelector(`[data-part="${part}"]`);
+    if (block[part] === null || block[part] === undefined) {
+      holder.remove();
+      continue;
+    }
+    const box = slot(holder, part);
+    box.id = `${id}-${part}`;
+    holder.querySelector("label").htmlFor = box.id;
+    box.value = String(block[part]);
+    box.textContent = box.value; // the same markup as the build's sample
   }
-  const actions = el("div", "gr-actions");
-  const feedback = el("span", "gr-copied");
-  feedback.setAttribute("role", "status");
-  const copy = el("button", "md-button", say("output", "copy"));
-  copy.type = "button";
-  copy.dataset.action = "copy";
-  const body = fields[fields.length - 1];
-  copy.addEventListener("click", async () => {
-    const ok = await copyText(body.value, body);
-    feedback.textContent = say("output", ok ? "copied" : "copy_by_hand");
-  });
-  actions.append(copy);
-  if (block.mailto) {
-    const mail = el("a", "md-button", say("output", "open_email"));
-    mail.href = block.mailto;
-    mail.dataset.action = "mailto";
-    actions.append(mail);
-  }
-  actions.append(feedback);
-  wrap.append(actions);
-  return wrap;
+  const mail = slot(node, "mailto");
+  if (block.mailto) mail.href = block.mailto;
+  else mail.remove();
+  return node;
 }
 
 function chart(block) {
-  const bars = block.bars || [];
-  const figure = el("figure", "gr-chart");
-  figure.append(el("figcaption", null, block.title));
-  const max = Math.max(1, ...bars.map((bar) => Number(bar.value) || 0));
-  const rowHeight = 28;
-  const labelWidth = 130;
-  const width = 420;
-  const picture = svg("svg", {
-    viewBox: `0 0 ${width} ${bars.length * rowHeight + 4}`,
-    width: "100%",
-    "aria-hidden": "true",
-    focusable: "false",
-    class: "gr-chart__svg",
+  const node = template("chart");
+  fill(node, "title", block.title);
+  repeat(node, "bars", "bar", block.bars || [], (row, bar) => {
+    slot(row, "label").textContent = String(bar.label);
+    slot(row, "share").setAttribute("width", String(Number(bar.share) || 0));
+    slot(row, "value").textContent = String(bar.value);
   });
-  bars.forEach((bar, i) => {
-    const value = Number(bar.value) || 0;
-    const y = i * rowHeight + 2;
-    const barWidth = ((width - labelWidth - 40) * value) / max;
-    const label = svg("text", { x: labelWidth - 8, y: y + rowHeight / 2, "text-anchor": "end", "dominant-baseline": "middle", class: "gr-chart__label" });
-    label.textContent = bar.label;
-    const rect = svg("rect", { x: labelWidth, y: y + 4, width: Math.max(barWidth, value ? 2 : 0), height: rowHeight - 8, rx: 3, class: "gr-chart__bar" });
-    const number = svg("text", { x: labelWidth + barWidth + 6, y: y + rowHeight / 2, "dominant-baseline": "middle", class: "gr-chart__value" });
-    number.textContent = String(value);
-    picture.append(label, rect, number);
-  });
-  // The same numbers as text, for screen readers (the picture itself is hidden from them).
-  const numbers = el("ul", "gr-visually-hidden gr-chart__numbers");
-  for (const bar of bars) numbers.append(el("li", null, `${bar.label}: ${bar.value}`));
-  figure.append(picture, numbers);
-  if (block.summary) figure.append(el("p", "gr-chart__summary", block.summary));
-  return figure;
+  fill(node, "summary", block.summary);
+  return node;
 }
 
 function note(item) {
-  const level = item.level === "warning" ? "warning" : "info";
-  const box = el("div", `admonition ${level} gr-note`);
-  box.dataset.note = item.code || "";
-  box.append(el("p", "admonition-title", say("output", level === "warning" ? "warning" : "note")));
-  box.append(el("p", null, item.text));
-  return box;
+  const node = template(item.level === "warning" ? "note-warning" : "note-info");
+  node.dataset.note = item.code || "";
+  slot(node, "text").textContent = String(item.text ?? "");
+  return node;
 }
 
 const KINDS = { paragraph, list, draft, chart };
+
+/**
+ * Make the drafts in `container` work: the copy buttons, which need a script, appear and copy.
+ * Used for the live output and for the samples the build drew.
+ * @param {ParentNode} container
+ */
+export function wireOutput(container) {
+  for (const button of container.querySelectorAll('.gr-draft [data-action="copy"]')) {
+    if (button.dataset.wired) continue;
+    button.dataset.wired = "true";
+    button.hidden = false;
+    const draftNode = button.closest(".gr-draft");
+    const body = draftNode.querySelector('[data-slot="body"]');
+    const status = draftNode.querySelector(".gr-copied");
+    button.addEventListener("click", async () => {
+      const ok = await copyText(body.value, body);
+      status.textContent = say("output", ok ? "copied" : "copy_by_hand");
+    });
+  }
+}
 
 /**
  * Replace the contents of `container` with the engine's output.
@@ -150,6 +140,7 @@ export function renderOutput(container, output) {
     if (make) nodes.push(make(block));
   }
   container.replaceChildren(...nodes);
+  wireOutput(container);
 }
 
 /**

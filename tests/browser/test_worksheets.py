@@ -180,8 +180,10 @@ def test_log_keeps_entries_and_charts_them(page):
     output = submit(page, form, "Show my patterns")
     chart = output.locator("figure.gr-chart")
     expect(chart.locator("svg rect")).to_have_count(4)
-    numbers = chart.locator(".gr-chart__numbers li").all_inner_texts()
-    assert numbers == ["Application: 2", "Phone screen: 0", "Interview: 1", "Final round: 0"]
+    # Each row reads as its stage and its count (the bar itself is hidden from screen readers).
+    rows = [" ".join(t.split()) for t in chart.locator(".gr-chart__row").all_inner_texts()]
+    assert rows == ["Application 2", "Phone screen 0", "Interview 1", "Final round 0"]
+    assert [r.get_attribute("width") for r in chart.locator("svg rect").all()] == ["100", "0", "50", "0"]
     expect(output).to_contain_text("You have logged 3 rejections")
 
 

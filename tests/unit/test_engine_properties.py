@@ -59,7 +59,11 @@ def assert_well_formed(output, worksheet_id):
                                                and "+" not in block["mailto"] and "\n" not in block["mailto"])
         elif kind == "chart":
             assert set(block) == {"kind", "title", "bars", "summary"}
-            assert all(set(b) == {"label", "value"} and isinstance(b["value"], int) for b in block["bars"])
+            assert all(set(b) == {"label", "value", "share"} and isinstance(b["value"], int) for b in block["bars"])
+            longest = max([b["value"] for b in block["bars"]] + [1])
+            for bar in block["bars"]:   # the share is the bar's length: 100 for the longest, 0 for none
+                assert 0 <= bar["share"] <= 100 and (bar["share"] == 0) == (bar["value"] == 0)
+                assert bar["share"] == 100 or bar["value"] < longest
             assert isinstance(block["summary"], str)
         else:
             raise AssertionError(f"unknown block kind {kind!r}")

@@ -196,8 +196,11 @@ ENTRIES = [
 
 def test_log_counts_by_stage(engine):
     [chart] = blocks(engine.run("log", {"entries": ENTRIES, "today": TODAY}), "chart")
-    assert chart["bars"] == [{"label": "Application", "value": 3}, {"label": "Phone screen", "value": 1},
-                             {"label": "Interview", "value": 1}, {"label": "Final round", "value": 1}]
+    # share: each bar's length as a percentage of the longest (1 of 3 is 33).
+    assert chart["bars"] == [{"label": "Application", "value": 3, "share": 100},
+                             {"label": "Phone screen", "value": 1, "share": 33},
+                             {"label": "Interview", "value": 1, "share": 33},
+                             {"label": "Final round", "value": 1, "share": 33}]
     assert chart["summary"] == ("You have logged 6 rejections: 3 at the application stage, 1 after a phone screen, "
                                 "1 after an interview and 1 after a final round.")
 
@@ -284,7 +287,8 @@ def test_log_bad_entries_are_notes_not_errors(engine):
     notes = {n["code"]: n["text"] for n in output["notes"]}
     assert "Entries we could not read, left out: 3." in notes["entry_unreadable"]
     assert "1" in notes["entry_date_unreadable"] and "1" in notes["entry_stage_unknown"]
-    assert blocks(output, "chart")[0]["bars"][2] == {"label": "Interview", "value": 1}
+    assert blocks(output, "chart")[0]["bars"][2]["value"] == 1
+    assert blocks(output, "chart")[0]["bars"][2]["label"] == "Interview"
 
 
 def test_log_entries_that_are_not_a_list(engine):
