@@ -43,6 +43,8 @@ TORN = """(hostile) => {
     for (const attribute of element.attributes) {
       const where = `${element.tagName}@${attribute.name}`;
       if (attribute.name === "data-words") leaves(JSON.parse(attribute.value)).forEach((text) => check(where, text));
+      // A draft's send link carries the text percent-encoded, as a mailto: URL must.
+      else if (attribute.value.startsWith("mailto:")) check(where, decodeURIComponent(attribute.value));
       else check(where, attribute.value);
     }
   }
