@@ -298,7 +298,8 @@ def test_blocked_storage_still_drafts_and_exports(open_context, site_url):
     expect(form.locator("[data-saved]")).to_contain_text("not letting the site store anything")
     expect(page.locator("[data-storage-problem]")).to_be_visible()
     page.get_by_role("button", name="Draft my reply").click()
-    expect(page.locator("[data-output] textarea.gr-draft__body")).to_have_value(re.compile("Memory Only Ltd"), timeout=ENGINE_TIMEOUT)
+    expect(page.locator("[data-output] textarea.gr-draft__body")).to_have_value(re.compile("Memory Only Ltd"),
+                                                                               timeout=ENGINE_TIMEOUT)
     with page.expect_download() as download:
         page.locator('[data-action="export-json"]').click()
     backup = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
