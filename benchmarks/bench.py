@@ -6,7 +6,7 @@ serves both from one local server and measures in headless Chromium, over N runs
 - navigation to engine-ready on a worksheet page, cold (a new browser context, empty
   cache) and warm (the same context, second visit), with service workers blocked, so
   "warm" is the browser's HTTP cache alone;
-- warm with the site's service worker (its precache, hooks/offline.py): a new context
+- warm with the site's service worker (its precache, sitebuild/offline.py): a new context
   visits once, waits until the worker controls the page (everything precached), closes
   the tab and opens the worksheet again (see sw_times);
 - the same for the baseline page (the same Pyodide files, `import sys`, no site, no engine);

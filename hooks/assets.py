@@ -1,179 +1,19 @@
-"""MkDocs hook: put the workbook's runtime into the built site.
-
-After every build (and every `mkdocs serve` rebuild) it writes:
-
-    assets/engine/workbook-<version>-py3-none-any.whl   the engine and its data (the VADER lexicon),
-                                                        reproducible; no wording from content/
-    assets/engine/content-<hash>.json                   the worksheets and the tone rules the engine
-                                                        reads (content/), beside the wheel
-    assets/engine/engine.json                           {"wheel", "sha256", "integrity", "content",
-                                                         "content_integrity", "pyodide",
-                                                         "pyodide_url"} for the worker
-
-The wording lives beside the wheel, not in it, so an edit in content/ leaves the wheel (and
-a returning visitor's saved Python snapshot, named by Pyodide and the wheel) as it was.
-    assets/pyodide/<version>/{pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm, python_stdlib.zip,
-                              pyodide-lock.json}
-
-Pyodide's folder is named by its version, so its four runtime files never change at a given
-URL. The offline service worker can then precache them without a cache-busting query, and a
-first visit to a worksheet page downloads them once, not twice (page and service worker
-share the browser's HTTP cache). pyodide-lock.json is the exception: it lists the engine
-wheel, so it changes with the engine's code (RUNTIME_FILES leaves it out).
-
-The Pyodide files come from node_modules/pyodide (pinned in package-lock.json); nothing is
-fetched from a CDN. The copied pyodide-lock.json also registers the wheel as package
-"workbook" (the part of `pyodide lockfile add-wheels` that serves here), so
-`pyodide.loadPackage("workbook")` works too; see benchmarks/README.md for which way the
-worker uses and why.
-"""
+"""MkDocs hook: after every build, the engine wheel, its content file and Pyodide go into the
+site (sitebuild/assets.py)."""
 from __future__ import annotations
 
-import base64
-import hashlib
-import json
-import os
-import shutil
-import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent   # MkDocs loads hooks by file path
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
-PYODIDE_FILES = (*RUNTIME_FILES, "pyodide-lock.json")
-ENGINE_DIR = "assets/engine"
-PYODIDE_ROOT = "assets/pyodide"  # + "/<version>"
-PACKAGE = "workbook"
-# Every entry of the wheel gets this timestamp (1980-01-01), so the same sources give the same bytes.
-_ZIP_EPOCH = 315532800
+from hooks._sitebuild import as_plugin_error  # noqa: E402
+from macros.content import load_content_or_fail  # noqa: E402
+from sitebuild.assets import engine_content, write_runtime  # noqa: E402
 
-
-# --- the engine wheel --------------------------------------------------------
-
-def project_version(root: Path = ROOT) -> str:
-    with open(root / "pyproject.toml", "rb") as f:
-        return tomllib.load(f)["project"]["version"]
-
-
-
-def engine_content(content) -> dict:
-    """What the engine reads from content/: the worksheets, the tone check's rules and the site's words."""
-    return {"worksheets": content.worksheets, "tone": content.tone, "interface": content.interface}
-
-
-def content_json(engine_data: dict) -> bytes:
-    """The content the engine reads inside Pyodide (assets/engine/content-<hash>.json): engine_content()."""
-    return json.dumps(engine_data, sort_keys=True, ensure_ascii=False, indent=None,
-                      separators=(",", ":"), default=str).encode("utf-8")
-
-
-def build_wheel(dest_dir: Path, root: Path = ROOT) -> Path:
-    """Build workbook-<version>-py3-none-any.whl into dest_dir with the project's standard
-    backend (flit_core, pyproject.toml), byte-for-byte reproducible: SOURCE_DATE_EPOCH fixes
-    every entry's timestamp. Run in its own process, from the project's folder, as any
-    PEP 517 frontend would."""
-    dest_dir.mkdir(parents=True, exist_ok=True)
-    for old in dest_dir.glob(f"{PACKAGE}-*.whl"):
-        old.unlink()
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(_ZIP_EPOCH)}
-    done = subprocess.run([sys.executable, "-c", "import sys; from flit_core import buildapi; "
-                           "print(buildapi.build_wheel(sys.argv[1]))", str(dest_dir)],
-                          cwd=root, env=env, capture_output=True, text=True)
-    if done.returncode:
-        raise RuntimeError(f"The engine wheel could not be built:\n{done.stderr.strip()[-2000:]}")
-    return dest_dir / done.stdout.strip().splitlines()[-1]
-
-
-def sha256_hex(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-# --- Pyodide runtime -----------------------------------------------------------
-
-def copy_pyodide(dest_dir: Path, root: Path = ROOT) -> None:
-    src = root / "node_modules" / "pyodide"
-    missing = [name for name in PYODIDE_FILES if not (src / name).is_file()]
-    if missing:
-        from mkdocs.exceptions import PluginError
-
-        raise PluginError(f"Pyodide is not installed ({src} lacks {', '.join(missing)}): run `npm ci` first.")
-    dest_dir.mkdir(parents=True, exist_ok=True)
-    for name in PYODIDE_FILES:
-        target = dest_dir / name
-        # mkdocs serve rebuilds often: skip the 13 MB copy when nothing changed.
-        if not (target.is_file() and target.stat().st_size == (src / name).stat().st_size
-                and target.stat().st_mtime >= (src / name).stat().st_mtime):
-            shutil.copy2(src / name, target)
-
-
-def pyodide_version(root: Path = ROOT) -> str:
-    return json.loads((root / "node_modules" / "pyodide" / "package.json").read_text())["version"]
-
-
-def pyodide_dir(root: Path = ROOT) -> str:
-    """The site-relative folder of the vendored Pyodide, e.g. "assets/pyodide/0.29.0"."""
-    return f"{PYODIDE_ROOT}/{pyodide_version(root)}"
-
-
-def register_wheel(lock_path: Path, wheel: Path, version: str) -> None:
-    """Add the engine wheel to the copied pyodide-lock.json as package "workbook"."""
-    lock = json.loads(lock_path.read_text(encoding="utf-8"))
-    # Pyodide resolves file_name against the lock file's folder.
-    wheel_url = Path(os.path.relpath(wheel, lock_path.parent)).as_posix()
-    lock["packages"][PACKAGE] = {
-        "name": PACKAGE,
-        "version": version,
-        "file_name": wheel_url,
-        "install_dir": "site",
-        "sha256": sha256_hex(wheel),
-        "package_type": "package",
-        "imports": [PACKAGE],
-        "depends": [],
-        "unvendored_tests": False,
-    }
-    lock_path.write_text(json.dumps(lock, separators=(",", ":"), sort_keys=True), encoding="utf-8")
-
-
-def write_content(dest_dir: Path, engine_data: dict) -> Path:
-    """The engine's content as content-<hash>.json in dest_dir (a new name for new wording)."""
-    data = content_json(engine_data)
-    dest_dir.mkdir(parents=True, exist_ok=True)
-    for old in dest_dir.glob("content-*.json"):
-        old.unlink()
-    path = dest_dir / f"content-{hashlib.sha256(data).hexdigest()[:16]}.json"
-    path.write_bytes(data)
-    return path
-
-
-def write_runtime(site_dir: Path, engine_data: dict, root: Path = ROOT) -> Path:
-    """Write the wheel, engine.json and the Pyodide files into a built site; return the wheel."""
-    wheel = build_wheel(site_dir / ENGINE_DIR, root)
-    digest = hashlib.sha256(wheel.read_bytes()).digest()
-    content = write_content(site_dir / ENGINE_DIR, engine_data)
-    content_digest = hashlib.sha256(content.read_bytes()).digest()
-    runtime = site_dir / pyodide_dir(root)
-    manifest = {"wheel": wheel.name, "sha256": digest.hex(),
-                "integrity": "sha256-" + base64.b64encode(digest).decode(),
-                "content": content.name,
-                "content_integrity": "sha256-" + base64.b64encode(content_digest).decode(),
-                "pyodide": pyodide_version(root),  # with sha256, names the worker's saved Python snapshot
-                # where the worker loads Pyodide from, relative to engine.json
-                "pyodide_url": Path(os.path.relpath(runtime, site_dir / ENGINE_DIR)).as_posix() + "/"}
-    (site_dir / ENGINE_DIR / "engine.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
-    copy_pyodide(runtime, root)
-    # Always start from the pristine lock file, then add the engine to it.
-    shutil.copyfile(root / "node_modules" / "pyodide" / "pyodide-lock.json", runtime / "pyodide-lock.json")
-    register_wheel(runtime / "pyodide-lock.json", wheel, project_version(root))
-    return wheel
-
-
-# --- MkDocs events -------------------------------------------------------------
 
 def on_post_build(config, **kwargs):
-    from macros.content import load_content_or_fail
-
-    write_runtime(Path(config["site_dir"]), engine_content(load_content_or_fail(config)))
+    with as_plugin_error():
+        write_runtime(Path(config["site_dir"]), engine_content(load_content_or_fail(config)))

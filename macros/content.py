@@ -19,6 +19,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator, ValidationError, validators
 
 from . import engine_contract, yaml_file
+from .errors import BuildError
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIR = ROOT / "content"
@@ -414,8 +415,10 @@ def _check_engine(worksheets: dict[str, _Document], tone: dict) -> list[str]:
 
 
 def content_dir_for(config) -> Path:
-    """The content folder of a MkDocs config: `extra.content_dir`, relative to mkdocs.yml (default content/)."""
-    return Path(config["config_file_path"]).parent / config["extra"].get("content_dir", "content")
+    """The content folder of a site's config: `extra.content_dir`, relative to mkdocs.yml (default
+    content/). A builder that does not say where its config file is (Zensical) reads this project's."""
+    config_file = config.get("config_file_path") or ROOT / "mkdocs.yml"
+    return Path(config_file).parent / (config.get("extra") or {}).get("content_dir", "content")
 
 
 # One build asks three times (the pages hook, the macros, the assets hook); reading and
@@ -429,9 +432,8 @@ def _stamp(content_dir: Path) -> tuple:
 
 
 def load_content_or_fail(config) -> Content:
-    """load_content for the build: any problem stops `mkdocs build` with the list.
+    """load_content for the build: any problem stops the build with the list (BuildError).
     Each caller gets its own copy, so none can change what another sees."""
-    from mkdocs.exceptions import PluginError
 
     content_dir = content_dir_for(config)
     try:
@@ -440,4 +442,4 @@ def load_content_or_fail(config) -> Content:
             _loaded[content_dir] = (stamp, load_content(content_dir))
         return copy.deepcopy(_loaded[content_dir][1])
     except ContentError as err:
-        raise PluginError("Problems in content/ (fix these and build again):\n  " + "\n  ".join(err.problems)) from None
+        raise BuildError("Problems in content/ (fix these and build again):\n  " + "\n  ".join(err.problems)) from None

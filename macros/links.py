@@ -1,6 +1,8 @@
 """Where each kind of page lives in the site, in one place."""
 from __future__ import annotations
 
+import posixpath
+
 # Pages whose title and body come from content/ (hooks/pages.py generates them).
 RESOURCES_PAGE = "resources.md"
 BREAK_PAGE = "break.md"
@@ -32,3 +34,25 @@ def worksheet_order(content) -> list[dict]:
     ordered += [w for w in break_page if w not in ordered]
     ordered += [w for w in content.worksheets.values() if w not in ordered]
     return ordered
+
+
+def relative_url(url: str, other: str) -> str:
+    """`url` relative to the page at `other`, both site paths like "workbook/reply/" (as MkDocs'
+    get_relative_url does it, without importing MkDocs): a last part of `other` with a dot is a
+    file; leading slashes do not count; ".." never climbs above the site's root."""
+    folder, _, last = other.rpartition("/")
+    if "." in last:
+        other = folder
+    from_parts, to_parts = _parts(other), _parts(url)
+    common = 0
+    for a, b in zip(from_parts, to_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    relative = "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
+    return relative + "/" if url.endswith("/") else relative
+
+
+def _parts(path: str) -> list[str]:
+    path = posixpath.normpath(path if path.startswith("/") else "/" + path)[1:]
+    return path.split("/") if path else []

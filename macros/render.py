@@ -14,14 +14,13 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
 from markupsafe import Markup, escape
-from mkdocs.exceptions import PluginError
-from mkdocs.utils import get_relative_url
 
 import workbook
 from workbook import backup
 
 from .content import content_dir_for, load_content_or_fail
-from .links import BREAK_PAGE, page_url, situation_path, strategy_path, worksheet_order, worksheet_path
+from .errors import BuildError
+from .links import BREAK_PAGE, page_url, relative_url, situation_path, strategy_path, worksheet_order, worksheet_path
 from .schema_docs import schema_reference
 
 PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"  # when the config names no theme
@@ -68,7 +67,7 @@ class Renderer:
 
     def url(self, path: str) -> str:
         """A link from the page being rendered to another page (raw HTML is not rewritten by MkDocs)."""
-        return get_relative_url(page_url(path) or ".", self.page_url)
+        return relative_url(page_url(path) or ".", self.page_url)
 
     def page(self, name: str, at_url: str, *args) -> str:
         """The HTML of macro `name` for the page at `at_url`. A template error names the partial
@@ -83,7 +82,7 @@ class Renderer:
             folder = f"{self.partials.parent.name}/{self.partials.name}"
             where = (f"{folder}/{Path(frames[-1].filename).name}, line {frames[-1].lineno}"
                      if frames else f"a partial in {folder}")
-            raise PluginError(f"{source}: the page {at_url or '(home)'} could not be made from it: "
+            raise BuildError(f"{source}: the page {at_url or '(home)'} could not be made from it: "
                               f"{where}: {error}") from None
 
     def _source(self, name: str, args: tuple) -> str:

@@ -106,6 +106,8 @@ def hostile_site_config(root: Path, content: Path, dest: Path) -> Path:
                               (r"(?ms)^watch:.*\Z", "")]:
         text, count = re.subn(pattern, absolute, text)
         assert count, f"mkdocs.yml no longer has {pattern!r}: update tests/hostile.py"
-    text += f"docs_dir: {root}/docs\nextra:\n  content_dir: {content}\n"
+    text, count = re.subn(r"(?m)^extra:[ \t]*$", f"extra:\n  content_dir: {content}", text, count=1)
+    assert count, "mkdocs.yml no longer has an extra: section: update tests/hostile.py"
+    text += f"docs_dir: {root}/docs\n"
     dest.write_text(text, encoding="utf-8")
     return dest

@@ -1,4 +1,5 @@
-// Entry point, on every page (mkdocs.yml extra_javascript). Guide pages have no worksheet
+// Entry point, on every page (mkdocs.yml extra_javascript). It names Material's search dialog;
+// beyond that, guide pages have no worksheet
 // and no backup panel, so they load nothing more: no Pyodide, no worker, no page glue.
 // Material's instant navigation swaps pages without re-running scripts, so this checks
 // again on each document$ event; the modules load once and stay for the visit.
@@ -25,5 +26,15 @@ function enhance() {
   import("./page.js").then((page) => page.wireAll());
 }
 
+// Material's search panel is role="dialog" with no accessible name (axe: aria-dialog-name):
+// give it the name of the theme's own search field, in the site's language.
+function nameSearchDialog() {
+  const dialog = document.querySelector('[data-md-component="search"][role="dialog"]');
+  const field = document.querySelector('[data-md-component="search-query"]');
+  const name = field?.getAttribute("aria-label") || field?.placeholder;
+  if (dialog && name && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", name);
+}
+
+nameSearchDialog();
 if (window.document$) window.document$.subscribe(enhance);
 else enhance();

@@ -1,4 +1,4 @@
-"""The Content Security Policy (hooks/csp.py): in every built page, and the workbook works
+"""The Content Security Policy (sitebuild/csp.py): in every built page, and the workbook works
 under it in a real browser with no violation reported.
 
 What the browser shows (checked below): the page's <meta> policy governs the document (an

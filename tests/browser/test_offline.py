@@ -1,4 +1,4 @@
-"""Offline after one visit, and updates that arrive whole (hooks/offline.py, assets/offline.js).
+"""Offline after one visit, and updates that arrive whole (sitebuild/offline.py, assets/offline.js).
 
 A site of its own for this module: its folder is a symlink the server follows, so "publish
 a new version" is re-pointing it at a second build, made from a copy of the sources with
@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from hooks.assets import RUNTIME_FILES
+from sitebuild.assets import RUNTIME_FILES
 from tests.browser.conftest import ENGINE_TIMEOUT, PREFIX, READY, Recorder
 from tests.browser.server import CHROMIUM_FLAGS, chromium_path, serve
 from tests.conftest import ROOT, build_site
@@ -31,8 +31,8 @@ MARKER = "Zephyrquill"  # a word no version-1 page contains
 STRATEGY = ROOT / "content" / "strategies" / "02-request-feedback.yaml"
 WORKSHEET = ROOT / "content" / "worksheets" / "reply.yaml"
 # tests/corpus is read by the build: the maintainers' wording page shows the tone check's figures.
-SOURCES = ("mkdocs.yml", "pyproject.toml", "docs", "overrides", "hooks", "macros", "content", "workbook",
-           "tests/corpus")
+SOURCES = ("mkdocs.yml", "pyproject.toml", "docs", "overrides", "hooks", "sitebuild", "macros", "content",
+           "workbook", "tests/corpus")
 CONTROLLED = "() => navigator.serviceWorker.controller !== null"
 
 

@@ -1,12 +1,11 @@
 """Parity: every worksheet example gives byte-identical output in CPython and in Pyodide.
 
-The wheel is built exactly as the site build builds it (hooks/assets.py), installed into
+The wheel is built exactly as the site build builds it (sitebuild/assets.py), installed into
 real Pyodide under Node (node_modules/pyodide), and each example's output is compared,
 as the json.dumps text, with CPython's workbook.run on the same content and inputs.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import subprocess
@@ -18,18 +17,11 @@ from tests.conftest import ROOT
 SCRIPT = ROOT / "tests" / "parity" / "run_examples.mjs"
 
 
-def _assets_hook():
-    spec = importlib.util.spec_from_file_location("hooks_assets", ROOT / "hooks" / "assets.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def wheel_and_content(tmp_path_factory):
     from macros.content import load_content
+    from sitebuild import assets
 
-    assets = _assets_hook()
     engine_data = assets.engine_content(load_content())
     folder = tmp_path_factory.mktemp("engine")
     wheel = assets.build_wheel(folder)
@@ -84,7 +76,7 @@ def test_the_wheel_is_reproducible_and_holds_no_wording(tmp_path, wheel_and_cont
     from macros.content import load_content
 
     wheel, content = wheel_and_content
-    assets = _assets_hook()
+    from sitebuild import assets
     again = assets.build_wheel(tmp_path)
     assert again.read_bytes() == wheel.read_bytes()
     assert again.name == wheel.name and again.name.startswith("workbook-") and again.name.endswith("-py3-none-any.whl")

@@ -159,9 +159,8 @@ def test_example_inputs_must_name_fields(content_dir):
 # --- the build's loader: read once per build, again after any edit -------------
 
 def test_the_build_reads_content_once_until_a_file_changes(content_dir, monkeypatch):
-    from mkdocs.exceptions import PluginError
-
     import macros.content as content_module
+    from macros.errors import BuildError
 
     reads = []
     real_load = content_module.load_content
@@ -178,6 +177,6 @@ def test_the_build_reads_content_once_until_a_file_changes(content_dir, monkeypa
 
     # An edit (as under `mkdocs serve`) is read on the next call, mistakes included.
     edit(content_dir / "worksheets" / "reply.yaml", "title: ", "title: 42 #")
-    with pytest.raises(PluginError, match=r"worksheets/reply\.yaml: title"):
+    with pytest.raises(BuildError, match=r"worksheets/reply\.yaml: title"):
         content_module.load_content_or_fail(config)
     assert len(reads) == 2

@@ -1,11 +1,11 @@
-"""hooks/csp.py hashes only the inline scripts the theme's templates wrote, and refuses the rest."""
+"""sitebuild/csp.py hashes only the inline scripts the theme's templates wrote, and refuses the rest."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from hooks.csp import UnknownScript, add_policy, inline_script_hashes, known_script_patterns
+from sitebuild.csp import UnknownScript, add_policy, inline_script_hashes, known_script_patterns
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from mkdocs.exceptions import PluginError
 
 import macros.render as render
+from macros.errors import BuildError
 from tests.unit.conftest import ROOT
 
 
@@ -18,7 +18,7 @@ def test_a_template_error_names_the_partial_its_line_and_the_content_file(tmp_pa
     renderer = render.Renderer({"config_file_path": str(ROOT / "mkdocs.yml"), "extra": {}})
     renderer.jinja = Environment(loader=FileSystemLoader(partials), undefined=StrictUndefined)
 
-    with pytest.raises(PluginError) as failed:
+    with pytest.raises(BuildError) as failed:
         renderer.page("strategy_page", "strategies/request-feedback/", "request-feedback")
 
     assert str(failed.value) == (
