@@ -43,6 +43,9 @@ from macros.errors import BuildError
 ROOT = Path(__file__).resolve().parent.parent
 
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+# The files Pyodide itself downloads while it starts (with fetch, which the worker watches):
+# their sizes in engine.json let the page say how much of Python has arrived.
+FETCHED_BY_PYODIDE = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 PYODIDE_FILES = (*RUNTIME_FILES, "pyodide-lock.json")
 ENGINE_DIR = "assets/engine"
 PYODIDE_ROOT = "assets/pyodide"  # + "/<version>"
@@ -153,16 +156,18 @@ def write_runtime(site_dir: Path, engine_data: dict, root: Path = ROOT) -> Path:
     content = write_content(site_dir / ENGINE_DIR, engine_data)
     content_digest = hashlib.sha256(content.read_bytes()).digest()
     runtime = site_dir / pyodide_dir(root)
+    copy_pyodide(runtime, root)
+    # Always start from the pristine lock file, then add the engine to it.
+    shutil.copyfile(root / "node_modules" / "pyodide" / "pyodide-lock.json", runtime / "pyodide-lock.json")
+    register_wheel(runtime / "pyodide-lock.json", wheel, project_version(root))
     manifest = {"wheel": wheel.name, "sha256": digest.hex(),
                 "integrity": "sha256-" + base64.b64encode(digest).decode(),
                 "content": content.name,
                 "content_integrity": "sha256-" + base64.b64encode(content_digest).decode(),
                 "pyodide": pyodide_version(root),  # with sha256, names the worker's saved Python snapshot
                 # where the worker loads Pyodide from, relative to engine.json
-                "pyodide_url": Path(os.path.relpath(runtime, site_dir / ENGINE_DIR)).as_posix() + "/"}
+                "pyodide_url": Path(os.path.relpath(runtime, site_dir / ENGINE_DIR)).as_posix() + "/",
+                # bytes of each file Pyodide fetches as it starts (as served, before any compression)
+                "pyodide_sizes": {name: (runtime / name).stat().st_size for name in FETCHED_BY_PYODIDE}}
     (site_dir / ENGINE_DIR / "engine.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
-    copy_pyodide(runtime, root)
-    # Always start from the pristine lock file, then add the engine to it.
-    shutil.copyfile(root / "node_modules" / "pyodide" / "pyodide-lock.json", runtime / "pyodide-lock.json")
-    register_wheel(runtime / "pyodide-lock.json", wheel, project_version(root))
     return wheel

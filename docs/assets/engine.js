@@ -27,7 +27,7 @@ function createEngine() {
   self.fail = fail;
   worker.addEventListener("message", ({ data }) => {
     if (data.type === "progress") {
-      self.stage = data.stage;
+      Object.assign(self, { stage: data.stage, loaded: data.loaded, total: data.total });
       emit();
     } else if (data.type === "ready") {
       self.state = "ready";

@@ -26,10 +26,18 @@ function showStatus(box, current) {
   text.className = "gr-engine__text";
   const nodes = [text];
   if (current.state === "loading") {
-    text.textContent = say("status", LOADING[current.stage] || "loading_python");
     const bar = document.createElement("progress");
-    bar.max = 3;
-    bar.value = current.stage === "engine" ? 2 : 1;
+    if (current.stage === "python" && current.total) {
+      // "Loading Python… 2.1 of 11.9 MB": how much of Python's files has arrived.
+      const mb = (bytes) => (bytes / 1e6).toFixed(1);
+      text.textContent = say("status", "loading_bytes", { loaded: mb(current.loaded), total: mb(current.total) });
+      bar.max = current.total;
+      bar.value = current.loaded;
+    } else {
+      text.textContent = say("status", LOADING[current.stage] || "loading_python");
+      bar.max = 3;
+      bar.value = current.stage === "engine" ? 2 : 1;
+    }
     bar.setAttribute("aria-hidden", "true");
     nodes.unshift(bar);
   } else if (current.state === "ready") {

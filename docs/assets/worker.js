@@ -2,7 +2,8 @@
 // served from this site (assets/pyodide/<version>/, assets/engine/), never from a CDN.
 //
 // Protocol (JSON only; see ../../DESIGN.md "How data flows"):
-//   worker -> page  {type: "progress", stage: "python" | "engine"}  (the page words it)
+//   worker -> page  {type: "progress", stage: "python" | "engine", loaded?, total?}  (bytes of
+//                   Python's files so far and in all; the page words it)
 //                   {type: "ready"}  |  {type: "failed", error}
 //                   {type: "stopped", error}  (Python failed fatally after it was ready)
 //   page -> worker  {id, type: "run", worksheet, inputs}   a worksheet (workbook.run)
@@ -113,9 +114,10 @@ async function saveSnapshot(manifest, bytes) {
 
 /**
  * Pyodide only logs a runtime file it cannot download (and then waits forever), so
- * watch its downloads: the promise rejects as soon as one of them fails.
+ * watch its downloads: the promise rejects as soon as one of them fails. Each byte that
+ * arrives is also counted (onBytes), so the page can say how much of Python has come.
  */
-function watchDownloads(pyodideUrl) {
+function watchDownloads(pyodideUrl, onBytes) {
   const realFetch = self.fetch;
   let fail;
   const failed = new Promise((_, reject) => { fail = reject; });
@@ -125,7 +127,14 @@ function watchDownloads(pyodideUrl) {
     try {
       const response = await realFetch(input, init);
       if (!response.ok) throw new Error(`answered ${response.status}`);
-      return response;
+      if (!response.body || !onBytes) return response;
+      const counted = response.body.pipeThrough(new TransformStream({
+        transform(chunk, controller) {
+          onBytes(chunk.byteLength);
+          controller.enqueue(chunk);
+        },
+      }));
+      return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
     } catch (error) {
       fail(new Error(`could not download ${url.slice(pyodideUrl.length)}: ${error.message}`));
       throw error;
@@ -142,8 +151,8 @@ function engineOf(pyodide, from) {
   };
 }
 
-async function loadPython({ loadPyodide, indexURL }, options) {
-  const downloads = watchDownloads(indexURL);
+async function loadPython({ loadPyodide, indexURL, onBytes }, options) {
+  const downloads = watchDownloads(indexURL, onBytes);
   try {
     return await Promise.race([
       loadPyodide({ indexURL, stdout: () => {}, stderr: () => {}, ...options }),
@@ -152,6 +161,21 @@ async function loadPython({ loadPyodide, indexURL }, options) {
   } finally {
     downloads.stop();
   }
+}
+
+/** A counter of Python's downloaded bytes that tells the page, at most every 200 ms. */
+function progress(manifest) {
+  const total = Object.values(manifest.pyodide_sizes || {}).reduce((sum, n) => sum + n, 0);
+  if (!total) return null;
+  let loaded = 0;
+  let told = 0;
+  return (bytes) => {
+    loaded = Math.min(total, loaded + bytes);
+    const now = performance.now();
+    if (now - told < 200 && loaded < total) return;
+    told = now;
+    postMessage({ type: "progress", stage: "python", loaded, total });
+  };
 }
 
 async function start() {
@@ -167,7 +191,7 @@ async function start() {
     savedSnapshot(manifest),
     restoreFailedBefore(manifest),
   ]);
-  const python = { indexURL, loadPyodide };
+  const python = { indexURL, loadPyodide, onBytes: progress(manifest) };
   let keepSnapshot = !failedBefore;
 
   if (snapshot && keepSnapshot) {

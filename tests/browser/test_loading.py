@@ -206,3 +206,34 @@ def test_when_the_worker_dies_silently_the_page_says_python_stopped(open_context
     page.goto(site_url + "workbook/reply/")
     # close() ends the worker from inside, as a browser ending it for its memory would: no message, no error.
     _python_stops_and_restarts(page, lambda worker: worker.evaluate("() => { setTimeout(() => close(), 0); }"))
+
+
+def test_while_python_downloads_the_status_says_how_much_has_arrived(open_context, site_url):
+    """"Loading Python… 2.1 of 11.9 MB": the total is the size of the files Pyodide fetches
+    (engine.json), the amount only grows, and the form keeps taking answers meanwhile."""
+    context, _ = open_context()
+    page = context.new_page()
+    # Every text the status line shows, from the first moment (before any page script).
+    page.add_init_script("""window.__said = [];
+        new MutationObserver(() => {
+            const box = document.querySelector("[data-status]");
+            const text = box?.textContent.trim();
+            if (text && window.__said[window.__said.length - 1] !== text) window.__said.push(text);
+        }).observe(document, { subtree: true, childList: true, characterData: true });""")
+    page.goto(site_url + "workbook/reply/", wait_until="domcontentloaded")
+    page.get_by_label("Company").fill("Contoso")
+    expect(page.locator(READY)).to_be_attached(timeout=ENGINE_TIMEOUT)
+    engine = page.evaluate("fetch('../../assets/engine/engine.json').then(r => r.json())")
+    total = sum(engine["pyodide_sizes"].values()) / 1e6
+    amounts = []
+    for text in page.evaluate("window.__said"):
+        found = re.fullmatch(r"Loading Python… ([\d.]+) of ([\d.]+) MB", text)
+        if found:
+            assert float(found.group(2)) == round(total, 1)
+            amounts.append(float(found.group(1)))
+    assert len(amounts) >= 2, page.evaluate("window.__said")
+    assert amounts == sorted(amounts) and amounts[-1] <= round(total, 1)
+    assert amounts[-1] >= 0.9 * total, "the last count before ready is (nearly) all of it"
+    # The answer typed while Python loaded was saved.
+    page.reload()
+    expect(page.get_by_label("Company")).to_have_value("Contoso")
