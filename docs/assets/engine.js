@@ -34,6 +34,9 @@ function createEngine() {
       self.from = data.from; // "start", or "snapshot" when a saved Python was restored
       performance.mark("workbook:engine-ready");
       emit();
+    } else if (data.type === "snapshot") {
+      self.snapshot = data.outcome; // what became of the saved copy of Python's memory
+      emit();
     } else if (data.type === "failed") {
       fail(data.error, "failed");
     } else if (data.type === "stopped") {

@@ -22,6 +22,7 @@ function showStatus(box, current) {
   box.hidden = false;
   box.dataset.state = current.state;
   if (current.from) box.dataset.from = current.from;
+  if (current.snapshot) box.dataset.snapshot = current.snapshot;
   const text = document.createElement("span");
   text.className = "gr-engine__text";
   const nodes = [text];

@@ -2,6 +2,7 @@
 // served from this site (assets/pyodide/<version>/, assets/engine/), never from a CDN.
 //
 // Protocol (JSON only; see ../../DESIGN.md "How data flows"):
+//   worker -> page  {type: "snapshot", outcome: "saved" | "skipped" | "failed"}  (after "ready")
 //   worker -> page  {type: "progress", stage: "python" | "engine", loaded?, total?}  (bytes of
 //                   Python's files so far and in all; the page words it)
 //                   {type: "ready"}  |  {type: "failed", error}
@@ -107,8 +108,9 @@ async function saveSnapshot(manifest, bytes) {
     const cache = await caches.open(SNAPSHOTS);
     for (const old of await cache.keys()) await cache.delete(old); // only the current build's
     await cache.put(snapshotUrl(manifest), new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
+    return true;
   } catch {
-    // full or blocked: the next visit starts Python from scratch, as this one did
+    return false; // full or blocked: the next visit starts Python from scratch, as this one did
   }
 }
 
@@ -243,13 +245,17 @@ engine.then(
     postMessage({ type: "ready", from: ready.from });
     // After "ready", so the snapshot costs the person no waiting; and only while Python has
     // seen no answer (a run that was queued before "ready" has already set `answered`).
-    setTimeout(() => {
-      if (ready.from !== "start" || answered || !ready.keepSnapshot) return;
-      try {
-        saveSnapshot(ready.manifest, ready.pyodide.makeMemorySnapshot());
-      } catch {
-        // No snapshot this time (for example, out of memory); Python itself is fine.
+    // The page hears what became of it ({type: "snapshot"}): tests wait for that, not for a time.
+    setTimeout(async () => {
+      let outcome = "skipped";
+      if (ready.from === "start" && !answered && ready.keepSnapshot) {
+        try {
+          outcome = (await saveSnapshot(ready.manifest, ready.pyodide.makeMemorySnapshot())) ? "saved" : "failed";
+        } catch {
+          outcome = "failed"; // no snapshot this time (for example, out of memory); Python itself is fine
+        }
       }
+      postMessage({ type: "snapshot", outcome });
     }, 0);
   },
   (error) => postMessage({ type: "failed", error: String(error?.message || error) }),

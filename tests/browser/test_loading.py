@@ -33,7 +33,7 @@ def test_fields_accept_typing_before_python_is_ready(open_context, site_url):
     assert set(PYODIDE_FILES) <= fetched
     assert any(u.endswith(".whl") for u in recorder.urls)
     # Python saw answers before it was ready, so no snapshot of its memory is kept.
-    page.wait_for_timeout(1500)
+    expect(status).to_have_attribute("data-snapshot", "skipped", timeout=ENGINE_TIMEOUT)
     assert page.evaluate("caches.keys().then(names => names.filter(n => n.startsWith('workbook-python')))") == []
 
 
@@ -143,7 +143,7 @@ def test_a_return_visit_restores_python_and_a_bad_snapshot_is_not_made_again(ope
     page.reload()
     expect(status).to_have_attribute("data-state", "ready", timeout=ENGINE_TIMEOUT)
     assert status.get_attribute("data-from") == "start"
-    page.wait_for_timeout(1000)  # the moment after "ready" when a snapshot would be saved
+    expect(status).to_have_attribute("data-snapshot", "skipped", timeout=ENGINE_TIMEOUT)   # decided, not made
     names = page.evaluate(cached)
     assert len(names) == 1 and names[0].endswith(".failed"), names
 
