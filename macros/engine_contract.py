@@ -62,6 +62,29 @@ def message_problems(worksheet_id: str, worksheet: dict) -> list[tuple[tuple, st
     return problems
 
 
+def code_option_problems(worksheet_id: str, worksheet: dict) -> list[tuple[tuple, str]]:
+    """(field path, problem) where a field's options differ from the ones its engine has code
+    for (OPTIONS_IN_CODE: field id -> values): a new one would be silently left out."""
+    in_code = getattr(ENGINES[worksheet_id], "OPTIONS_IN_CODE", {})
+    problems = []
+    module = f"{ENGINE_FOLDER}{ENGINES[worksheet_id].__name__.rsplit('.', 1)[-1]}.py"
+    for i, field in enumerate(worksheet.get("fields", [])):
+        if field.get("id") not in in_code:
+            continue
+        offered = [o.get("value") for o in field.get("options", [])]
+        known = in_code[field["id"]]
+        for j, value in enumerate(offered):
+            if value not in known:
+                problems.append((("fields", i, "options", j), f"the engine has no code for the option '{value}' "
+                                                              f"(it knows: {', '.join(known)}); a new one needs "
+                                                              f"code in {module}"))
+        for value in known:
+            if value not in offered:
+                problems.append((("fields", i, "options"), f"the option '{value}' is missing, and the engine "
+                                                           "has code for it"))
+    return problems
+
+
 def option_setting_problems(worksheet_id: str, worksheet: dict) -> list[tuple[tuple, str]]:
     """(field path, problem) for each option lacking a setting its engine reads (OPTION_SETTINGS:
     field id -> setting, such as every stage's phase)."""
@@ -149,7 +172,7 @@ def worksheet_problems(worksheets: dict[str, dict], tone: dict | None = None) ->
                                     f"A new worksheet needs a module in {ENGINE_FOLDER} as well as this file")]
             continue
         problems = (message_problems(wid, worksheet) + option_setting_problems(wid, worksheet)
-                    + default_problems(worksheet))
+                    + code_option_problems(wid, worksheet) + default_problems(worksheet))
         # Examples only run once the wording is whole: a missing message makes them fail too.
         found[wid] = problems or example_problems(wid, worksheet)
     return found

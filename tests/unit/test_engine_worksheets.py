@@ -33,7 +33,7 @@ def texts(output):
     (["angry"], 3, True), (["frustrated"], 2, False), (["relieved", "frustrated"], 3, True),
 ])
 def test_cool_off_threshold(feelings, intensity, cool_off):
-    assert needs_cool_off(feelings, intensity) is cool_off
+    assert needs_cool_off(feelings, intensity, heated={"angry", "frustrated"}) is cool_off
 
 
 def test_check_in_names_the_feelings_in_order_picked(engine):

@@ -205,3 +205,40 @@ def test_a_stage_without_a_phase_stops_the_build(tmp_path):
     with pytest.raises(ContentError) as failed:
         load_content(_content_copy(tmp_path, _add_stage(None)))
     assert "the option 'assessment' needs a phase: the engine reads it" in str(failed.value)
+
+
+def test_a_feeling_marked_heated_in_the_yaml_calls_for_cooling_off_sooner(tmp_path):
+    def edit(sheets):
+        next(o for o in _field(sheets["check-in"], "feelings")["options"] if o["value"] == "sad")["heated"] = True
+    inputs = {"feelings": ["sad"], "intensity": 3}
+    assert "cool_off" not in [n["code"] for n in workbook.run("check-in", inputs)["notes"]]
+    content = load_content(_content_copy(tmp_path, edit))   # (loading runs the examples: it installs the copy)
+    try:
+        workbook.use_content(content.worksheets, content.tone)
+        assert "cool_off" in [n["code"] for n in workbook.run("check-in", inputs)["notes"]]
+    finally:
+        real = load_content()
+        workbook.use_content(real.worksheets, real.tone)
+
+
+def test_a_new_option_the_engine_has_no_code_for_stops_the_build(tmp_path):
+    def edit(sheets):
+        _field(sheets["reflect"], "goals")["options"].append({"value": "change_field", "label": "Change field"})
+        sheets["reflect"]["messages"]["goals_action"]["change_field"] = "Look at a neighbouring field."
+    with pytest.raises(ContentError) as failed:
+        load_content(_content_copy(tmp_path, edit))
+    assert ("the engine has no code for the option 'change_field' (it knows: keep, adjust, unsure); "
+            "a new one needs code in workbook/worksheets/reflect.py") in str(failed.value)
+
+
+def test_a_new_question_or_activity_needs_only_its_wording(tmp_path):
+    def edit(sheets):
+        _field(sheets["recharge"], "recharge")["options"].append({"value": "swim", "label": "A swim"})
+        sheets["recharge"]["messages"]["activity_words"]["swim"] = "a swim"
+    content = load_content(_content_copy(tmp_path, edit))
+    try:
+        workbook.use_content(content.worksheets, content.tone)
+        assert "a swim" in json.dumps(workbook.run("recharge", {"recharge": ["swim"]}))
+    finally:
+        real = load_content()
+        workbook.use_content(real.worksheets, real.tone)

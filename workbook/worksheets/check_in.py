@@ -2,25 +2,24 @@
 from __future__ import annotations
 
 from ..answers import Answers
-from ..messages import TEXT, Messages, table
+from ..messages import TEXT, Messages, options_of, table
 from ..output import Output
 from ..tone import suggest_support
 
-FEELINGS = ("disappointed", "frustrated", "sad", "anxious", "angry", "relieved", "numb")
-HEATED = frozenset({"angry", "frustrated"})
-NEEDS = ("quiet_time", "talk", "small_step", "reply", "rest")
+# The feelings and needs are the options of their fields in content/worksheets/check-in.yaml;
+# a feeling marked `heated: true` there (anger, frustration) calls for cooling off sooner.
 STRONG = 4          # from this intensity on, suggest waiting about a day before replying
 HEATED_STRONG = 3   # anger or frustration at this level is enough
 
 REQUIRED_MESSAGES = {
-    "feeling_words": table(*FEELINGS),
+    "feeling_words": table(options_of("feelings")),
     "acknowledge": TEXT,               # {feelings}
     "acknowledge_own_words": TEXT,
     "acknowledge_nothing": TEXT,
-    "feeling_thoughts": table(*FEELINGS),
+    "feeling_thoughts": table(options_of("feelings")),
     "feeling_thoughts_title": TEXT,
     "intensity": table("1", "2", "3", "4", "5"),
-    "need": table(*NEEDS),
+    "need": table(options_of("need")),
     "need_reply_heated": TEXT,
     "cool_off_advice": TEXT,
     "cool_off_note": TEXT,
@@ -29,11 +28,12 @@ REQUIRED_MESSAGES = {
 PLACEHOLDERS = frozenset({"feelings"})
 
 
-def needs_cool_off(feelings: list[str], intensity: int | None) -> bool:
-    """Strong feelings, or anger or frustration that is more than mild: wait before replying."""
+def needs_cool_off(feelings: list[str], intensity: int | None, heated: set[str]) -> bool:
+    """Strong feelings, or a heated one (anger, frustration) that is more than mild: wait
+    before replying."""
     if intensity is None:
         return False
-    return intensity >= STRONG or (intensity >= HEATED_STRONG and bool(HEATED & set(feelings)))
+    return intensity >= STRONG or (intensity >= HEATED_STRONG and bool(heated & set(feelings)))
 
 
 def acknowledgement(say: Messages, feelings: list[str], own_words: str) -> str:
@@ -43,19 +43,21 @@ def acknowledgement(say: Messages, feelings: list[str], own_words: str) -> str:
 
 
 def build(answers: Answers, say: Messages, out: Output) -> None:
-    feelings = [f for f in answers.choices("feelings") if f in FEELINGS]
+    offered = answers.options("feelings")
+    feelings = [f for f in answers.choices("feelings") if f in offered]
+    heated = {f for f in offered if answers.option_setting("feelings", f, "heated")}
     intensity = answers["intensity"] if isinstance(answers["intensity"], int) else None
     out.paragraph(acknowledgement(say, feelings, answers.text("own_words")))
     out.bullet_list([say.text("feeling_thoughts", f) for f in feelings], title=say.text("feeling_thoughts_title"))
     if intensity is not None:
         out.paragraph(say.text("intensity", str(max(1, min(5, intensity)))))
-    if answers["need"] in NEEDS:
+    if answers["need"] in answers.options("need"):
         # Advice to wait before sending (strong feelings, or anger) and "write it now, while it
         # is fresh" must never stand side by side.
-        heated = needs_cool_off(feelings, intensity) or bool(HEATED & set(feelings))
-        out.paragraph(say.text("need_reply_heated") if answers["need"] == "reply" and heated
+        running_high = needs_cool_off(feelings, intensity, heated) or bool(heated & set(feelings))
+        out.paragraph(say.text("need_reply_heated") if answers["need"] == "reply" and running_high
                       else say.text("need", answers["need"]))
-    if needs_cool_off(feelings, intensity):
+    if needs_cool_off(feelings, intensity, heated):
         out.paragraph(say.text("cool_off_advice"))
         out.note("cool_off", say.text("cool_off_note"))
     elif intensity is not None:

@@ -15,11 +15,11 @@ from ..drafting import (
     signed,
     tidy,
 )
-from ..messages import TEXT, Messages, table
+from ..messages import TEXT, Messages, options_of, table
 from ..output import Output
 from ..tone import check_tone
 
-QUESTIONS = ("strongest_gap", "interview_answers", "experience_fit", "resume", "next_time")
+# The questions a person can ask are the options of the `questions` field; each has its wording.
 # The most questions asked is the `max_items` of the `questions` field in content/worksheets/feedback.yaml.
 
 REQUIRED_MESSAGES = {
@@ -27,7 +27,7 @@ REQUIRED_MESSAGES = {
     "opening": table(TONE),                    # {position}
     "may_not_share": table(TONE),
     "questions_intro": table(TONE, each=table("one", "several")),
-    "questions": table(*QUESTIONS),
+    "questions": table(options_of("questions")),
     # The one clear question asked when none is picked, fitting the stage reached.
     "general_question": table(STAGE),
     "offer_call": table(TONE),
@@ -42,7 +42,7 @@ PLACEHOLDERS = frozenset({"name", "subject", "role", "company", "position", "ema
 def chosen_questions(answers: Answers, say: Messages, out: Output) -> list[str]:
     """The questions to ask, in the order picked: at most three, or one clear question that
     fits the stage reached."""
-    picked = [q for q in answers.choices("questions") if q in QUESTIONS]
+    picked = [q for q in answers.choices("questions") if q in answers.options("questions")]
     most = answers.setting("questions", "max_items")   # a short request is easier to answer
     if most and len(picked) > most:
         out.note("too_many_questions", say.text("too_many_questions", count=most))

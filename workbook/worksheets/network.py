@@ -4,12 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..answers import Answers
-from ..messages import LIST, TEXT, Messages, table
+from ..messages import LIST, TEXT, Messages, options_of, table
 from ..output import Output
 from ..text import lines_of, name_and_note
 
-PLATFORMS = ("linkedin", "glassdoor", "reddit")
+# The platforms are the options of the `platforms` field; a community ("r/nursing") is always
+# on COMMUNITY_PLATFORM, so its wording is needed whether or not it is offered as an option.
 ANY_PLATFORM = "any"
+COMMUNITY_PLATFORM = "reddit"
 DEFAULT_TARGET = 3
 MOST_CONTACTS = 20   # a week plan longer than this is not a plan
 MOST_PEOPLE = 50
@@ -17,16 +19,16 @@ MOST_DRAFTS = 5
 
 REQUIRED_MESSAGES = {
     "days": LIST,
-    "platform_names": table(*PLATFORMS),
+    "platform_names": table(options_of("platforms", COMMUNITY_PLATFORM)),
     "field_fallback": TEXT,         # in the plan: "someone new in your field"
     # {person}, {platform}, {field}, {count}
     "contact": table("person_on", "person", "community", "new_on", "new", "several_on", "several"),
     "plan_item": TEXT,                                          # {day}, {contacts}
     "plan_title": TEXT,
-    "drafts": table(*PLATFORMS, ANY_PLATFORM),                  # {name}, {field}
-    "drafts_no_name": table(*PLATFORMS, ANY_PLATFORM),          # {field}
-    "drafts_no_field": table(*PLATFORMS, ANY_PLATFORM),         # {name}
-    "drafts_no_name_no_field": table(*PLATFORMS, ANY_PLATFORM),
+    "drafts": table(options_of("platforms", COMMUNITY_PLATFORM, ANY_PLATFORM)),                  # {name}, {field}
+    "drafts_no_name": table(options_of("platforms", COMMUNITY_PLATFORM, ANY_PLATFORM)),          # {field}
+    "drafts_no_field": table(options_of("platforms", COMMUNITY_PLATFORM, ANY_PLATFORM)),         # {name}
+    "drafts_no_name_no_field": table(options_of("platforms", COMMUNITY_PLATFORM, ANY_PLATFORM)),
     "draft_title": table("on", "plain", "community"),           # {name}, {platform}
     "draft_title_no_name": table("on", "plain"),                # {platform}
     "edit_tip": TEXT,
@@ -34,7 +36,6 @@ REQUIRED_MESSAGES = {
     "no_people": TEXT,
 }
 PLACEHOLDERS = frozenset({"day", "contacts", "person", "platform", "field", "name", "count"})
-COMMUNITY_PLATFORM = "reddit"
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def draft_for(say: Messages, person: Contact, platform: str | None, field: str) 
 
 
 def build(answers: Answers, say: Messages, out: Output) -> None:
-    platforms = [p for p in answers.choices("platforms") if p in PLATFORMS]
+    platforms = [p for p in answers.choices("platforms") if p in answers.options("platforms")]
     target = answers["weekly_target"] if isinstance(answers["weekly_target"], int) else DEFAULT_TARGET
     target = max(1, min(MOST_CONTACTS, target))
     people = [c for c in (contact_of(line) for line in lines_of(answers.text("people"), MOST_PEOPLE)) if c.name]

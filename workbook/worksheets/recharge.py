@@ -4,11 +4,10 @@ from __future__ import annotations
 import datetime
 
 from ..answers import Answers, NotUnderstood, read_date
-from ..messages import LIST, TEXT, Messages, table
+from ..messages import LIST, TEXT, Messages, options_of, table
 from ..output import Output
 from ..text import in_sentence, lines_of, name_and_note
 
-ACTIVITIES = ("walk", "sleep", "friends", "outdoors", "exercise", "hobby", "music", "reading")
 MOST_PEOPLE = 10
 # Some browsers erase a site's storage after about a week without a visit (README, "Your
 # answers"): a longer break gets a reminder to download a backup first.
@@ -19,7 +18,7 @@ REQUIRED_MESSAGES = {
     "plan_title": TEXT,
     "talk_to": TEXT,                       # {people}
     "talk_to_none": TEXT,
-    "activity_words": table(*ACTIVITIES),
+    "activity_words": table(options_of("recharge")),   # one per option of the `recharge` field
     "recharge_with": TEXT,                 # {activities}
     "recharge_none": TEXT,
     "back_on": TEXT,                       # {date}
@@ -73,7 +72,8 @@ def person(line: str) -> str:
 
 def build(answers: Answers, say: Messages, out: Output) -> None:
     people = [person(line) for line in lines_of(answers.text("people"), MOST_PEOPLE)]
-    activities = [say.text("activity_words", a) for a in answers.choices("recharge") if a in ACTIVITIES]
+    offered = answers.options("recharge")
+    activities = [say.text("activity_words", a) for a in answers.choices("recharge") if a in offered]
     if answers.text("recharge_other"):
         activities.append(in_sentence(answers.text("recharge_other")))
     out.paragraph(say.text("opening"))

@@ -2,24 +2,25 @@
 from __future__ import annotations
 
 from ..answers import Answers
-from ..messages import TEXT, Messages, table
+from ..messages import TEXT, Messages, options_of, table
 from ..output import Output
 from ..text import lines_of, without_list_marker
 from ..tone import find
 
 # The three ways of preparing, in the order the plan takes them.
 PREPARATION = ("resume_tailored", "questions_prepared", "answers_prepared")
-INTERVIEW_FEELINGS = ("went_well", "mixed", "hard", "no_interview")
+# Each goal option does something of its own below: the build checks the YAML offers exactly these.
 GOALS = ("keep", "adjust", "unsure")
+OPTIONS_IN_CODE = {"goals": GOALS}
 MOST_GAPS = 3
 
 REQUIRED_MESSAGES = {
     "summary": table("all", "some", "none", "so_far", "unanswered"),   # {done}, {total}
-    "interview": table(*INTERVIEW_FEELINGS),
+    "interview": table(options_of("interview_went")),
     "actions": table(*PREPARATION),
     "interview_practice": TEXT,
     "gap_action": TEXT,                               # {gap}
-    "goals_action": table(*GOALS),
+    "goals_action": table(options_of("goals")),
     "plan_title": TEXT,
     "let_go": TEXT,
     "did_all_you_could": TEXT,
@@ -81,7 +82,7 @@ def build(answers: Answers, say: Messages, out: Output) -> None:
     done, answered = preparation_done(answers), preparation_answered(answers)
     amount = summary_kind(len(done), len(answered))
     out.paragraph(say.text("summary", amount, done=len(done), total=len(answered)))
-    if answers["interview_went"] in INTERVIEW_FEELINGS:
+    if answers["interview_went"] in answers.options("interview_went"):
         out.paragraph(say.text("interview", answers["interview_went"]))
     steps = action_plan(answers, say)
     out.bullet_list(steps, title=say.text("plan_title"), ordered=True)

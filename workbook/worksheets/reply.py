@@ -22,7 +22,9 @@ from ..tone import check_tone
 
 # Each stage's phase (early or late) in the YAML decides what feedback is asked about.
 OPTION_SETTINGS = {"stage": "phase"}
+# Each extra has its own place in the draft below: the build checks the YAML offers exactly these.
 EXTRAS = ("honest_line", "connect_linkedin", "if_it_falls_through")
+OPTIONS_IN_CODE = {"extras": EXTRAS}
 AFTER_FINAL_ROUND = "if_it_falls_through"   # said only after a final round
 
 REQUIRED_MESSAGES = {
