@@ -39,9 +39,12 @@ def options_of(field_id: str, *also: str) -> OptionsOf:
 
 
 def option_values(fields, field_id: str) -> list[str]:
-    """The values of a field's options, in the YAML's order (none for an unknown field)."""
+    """The values of a field's options, in the YAML's order (none for an unknown field); for a
+    scale, each of its points from min to max (1 to 5 unless the YAML says otherwise), as text."""
     for field in fields if isinstance(fields, list) else []:
         if isinstance(field, dict) and field.get("id") == field_id:
+            if field.get("type") == "scale":
+                return [str(n) for n in range(int(field.get("min", 1)), int(field.get("max", 5)) + 1)]
             options = field.get("options", [])
             return [o["value"] for o in options if isinstance(o, dict) and isinstance(o.get("value"), str)]
     return []

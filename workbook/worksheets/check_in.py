@@ -18,7 +18,7 @@ REQUIRED_MESSAGES = {
     "acknowledge_nothing": TEXT,
     "feeling_thoughts": table(options_of("feelings")),
     "feeling_thoughts_title": TEXT,
-    "intensity": table("1", "2", "3", "4", "5"),
+    "intensity": table(options_of("intensity")),     # one per point of the scale
     "need": table(options_of("need")),
     "need_reply_heated": TEXT,
     "cool_off_advice": TEXT,
@@ -50,7 +50,8 @@ def build(answers: Answers, say: Messages, out: Output) -> None:
     out.paragraph(acknowledgement(say, feelings, answers.text("own_words")))
     out.bullet_list([say.text("feeling_thoughts", f) for f in feelings], title=say.text("feeling_thoughts_title"))
     if intensity is not None:
-        out.paragraph(say.text("intensity", str(max(1, min(5, intensity)))))
+        points = answers.options("intensity")
+        out.paragraph(say.text("intensity", str(max(int(points[0]), min(int(points[-1]), intensity)))))
     if answers["need"] in answers.options("need"):
         # Advice to wait before sending (strong feelings, or anger) and "write it now, while it
         # is fresh" must never stand side by side.
@@ -68,5 +69,4 @@ def build(answers: Answers, say: Messages, out: Output) -> None:
 
 def top_of_scale(answers: Answers) -> int:
     """The highest answer of the intensity scale, as its field in the YAML sets it."""
-    field = next((f for f in answers.fields if f.get("id") == "intensity"), {})
-    return int(field.get("max", 5))
+    return int(answers.options("intensity")[-1])
