@@ -194,7 +194,9 @@ def test_a_new_build_arrives_whole_on_the_next_visit(visitor, releases):
     _publish(link, v2)
 
     page = context.new_page()
-    page.goto(url + "strategies/request-feedback/")
+    # A navigation while a new version installs or takes over can wait on it: give it as long as
+    # Python gets (a busy machine missed 15 s here), rather than the context's default.
+    page.goto(url + "strategies/request-feedback/", timeout=ENGINE_TIMEOUT)
     # This visit starts from the cached version 1; the new build installs in the background,
     # the page asks it to take over before the person touches anything, and reloads once, from
     # it. Chromium 156 sometimes holds that takeover while version 1 still has work for the open
@@ -204,7 +206,7 @@ def test_a_new_build_arrives_whole_on_the_next_visit(visitor, releases):
     if _new_version_or_waiting(page) == "waiting":
         _close_pages(context)
         page = context.new_page()
-        page.goto(url + "strategies/request-feedback/")
+        page.goto(url + "strategies/request-feedback/", timeout=ENGINE_TIMEOUT)
         expect(page.locator(".md-content")).to_contain_text(MARKER, timeout=ENGINE_TIMEOUT)
     expect(page.locator('.gr-offline-note[role="status"]')).to_contain_text("Updated")
 
