@@ -61,14 +61,24 @@ def _edit_everything(sheets):
                              "expect": {"notes": ["too_many_questions"]}}]
 
 
+@pytest.fixture(autouse=True)
+def real_content_around_each_test():
+    """Each test starts and ends with the real content installed in the engine (loading a copy
+    of content/ installs the copy: the build runs its examples)."""
+    def install():
+        real = load_content()
+        workbook.use_content(real.worksheets, real.tone, real.interface)
+    install()
+    yield
+    install()
+
+
 @pytest.fixture
 def edited(tmp_path):
     content_dir = _content_copy(tmp_path, _edit_everything)
     content = load_content(content_dir)   # the build accepts the edit
     renderer = Renderer({"config_file_path": str(ROOT / "mkdocs.yml"), "extra": {"content_dir": str(content_dir)}})
-    yield content, renderer
-    real = load_content()
-    workbook.use_content(real.worksheets, real.tone)
+    return content, renderer
 
 
 def test_a_new_tone_appears_in_the_form_and_drafts_in_its_own_words(edited):
@@ -143,18 +153,14 @@ def test_renamed_interface_words_reach_the_form_the_page_scripts_and_the_engine(
     [words] = re.findall(r"data-words='([^']*)'", reply_page)
     said = json.loads(html.unescape(words))
     assert said["backup"]["downloaded"] == "Your file is ready." and said["answers"]["yes"] == "Sure"
-    try:
-        workbook.use_content(content.worksheets, content.tone, content.interface)
-        refused = workbook.task("backup-check", {"text": "not json at all"})
-        assert refused["notes"][0]["text"] == "Not a backup: nothing changed."
-        copy = workbook.task("backup-markdown", {"document": {
-            "format": "job-rejection-workbook", "version": 1, "exported_at": None,
-            "worksheets": {"reply": {"answers": {"ask_feedback": True}, "updated_at": None}}, "log": []}})
-        copy = copy["data"]["markdown"]
-        assert copy.startswith("# What I wrote") and ": Sure" in copy
-    finally:
-        real = load_content()
-        workbook.use_content(real.worksheets, real.tone, real.interface)
+    workbook.use_content(content.worksheets, content.tone, content.interface)
+    refused = workbook.task("backup-check", {"text": "not json at all"})
+    assert refused["notes"][0]["text"] == "Not a backup: nothing changed."
+    copy = workbook.task("backup-markdown", {"document": {
+        "format": "job-rejection-workbook", "version": 1, "exported_at": None,
+        "worksheets": {"reply": {"answers": {"ask_feedback": True}, "updated_at": None}}, "log": []}})
+    copy = copy["data"]["markdown"]
+    assert copy.startswith("# What I wrote") and ": Sure" in copy
 
 
 def test_an_interface_word_in_braces_the_code_does_not_fill_stops_the_build(tmp_path):
@@ -187,18 +193,14 @@ def _add_stage(phase):
 
 def test_a_new_stage_takes_its_phase_from_the_yaml(tmp_path):
     content = load_content(_content_copy(tmp_path, _add_stage("early")))
-    try:
-        workbook.use_content(content.worksheets, content.tone)
-        output = workbook.run("reply", {"stage": "assessment", "ask_feedback": True, "tone": "warm"})
-        (draft,) = [b for b in output["blocks"] if b["kind"] == "draft"]
-        assert "feedback on my application" in draft["body"]
-        entries = [{"id": f"e{i}", "date": "2026-11-0" + str(i + 1), "company": "Acme", "stage": "assessment"}
-                   for i in range(5)]
-        log = workbook.run("log", {"entries": entries, "today": "2026-11-20"})
-        assert "Assessment day" in json.dumps(log)
-    finally:
-        real = load_content()
-        workbook.use_content(real.worksheets, real.tone)
+    workbook.use_content(content.worksheets, content.tone)
+    output = workbook.run("reply", {"stage": "assessment", "ask_feedback": True, "tone": "warm"})
+    (draft,) = [b for b in output["blocks"] if b["kind"] == "draft"]
+    assert "feedback on my application" in draft["body"]
+    entries = [{"id": f"e{i}", "date": "2026-11-0" + str(i + 1), "company": "Acme", "stage": "assessment"}
+               for i in range(5)]
+    log = workbook.run("log", {"entries": entries, "today": "2026-11-20"})
+    assert "Assessment day" in json.dumps(log)
 
 
 def test_a_stage_without_a_phase_stops_the_build(tmp_path):
@@ -212,13 +214,9 @@ def test_a_feeling_marked_heated_in_the_yaml_calls_for_cooling_off_sooner(tmp_pa
         next(o for o in _field(sheets["check-in"], "feelings")["options"] if o["value"] == "sad")["heated"] = True
     inputs = {"feelings": ["sad"], "intensity": 3}
     assert "cool_off" not in [n["code"] for n in workbook.run("check-in", inputs)["notes"]]
-    content = load_content(_content_copy(tmp_path, edit))   # (loading runs the examples: it installs the copy)
-    try:
-        workbook.use_content(content.worksheets, content.tone)
-        assert "cool_off" in [n["code"] for n in workbook.run("check-in", inputs)["notes"]]
-    finally:
-        real = load_content()
-        workbook.use_content(real.worksheets, real.tone)
+    content = load_content(_content_copy(tmp_path, edit))
+    workbook.use_content(content.worksheets, content.tone)
+    assert "cool_off" in [n["code"] for n in workbook.run("check-in", inputs)["notes"]]
 
 
 def test_a_new_option_the_engine_has_no_code_for_stops_the_build(tmp_path):
@@ -236,9 +234,5 @@ def test_a_new_question_or_activity_needs_only_its_wording(tmp_path):
         _field(sheets["recharge"], "recharge")["options"].append({"value": "swim", "label": "A swim"})
         sheets["recharge"]["messages"]["activity_words"]["swim"] = "a swim"
     content = load_content(_content_copy(tmp_path, edit))
-    try:
-        workbook.use_content(content.worksheets, content.tone)
-        assert "a swim" in json.dumps(workbook.run("recharge", {"recharge": ["swim"]}))
-    finally:
-        real = load_content()
-        workbook.use_content(real.worksheets, real.tone)
+    workbook.use_content(content.worksheets, content.tone)
+    assert "a swim" in json.dumps(workbook.run("recharge", {"recharge": ["swim"]}))
