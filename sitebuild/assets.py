@@ -6,19 +6,25 @@ MkDocs hook hooks/assets.py after every build and `mkdocs serve` rebuild). It wr
     assets/engine/content-<hash>.json                   the worksheets and the tone rules the engine
                                                         reads (content/), beside the wheel
     assets/engine/engine.json                           {"wheel", "sha256", "integrity", "content",
-                                                         "content_integrity", "pyodide",
-                                                         "pyodide_url"} for the worker
+                                                         "content_integrity", "stdlib", "pyodide",
+                                                         "pyodide_url", "lock_info", "pyodide_sizes"}
+                                                        for the worker
+    assets/engine/stdlib-<hash>.zip                     the part of Python's standard library that
+                                                        Pyodide's start-up and the engine import
+                                                        (sitebuild/stdlib.py), for `stdLibURL`
 
 The wording lives beside the wheel, not in it, so an edit in content/ leaves the wheel (and
-a returning visitor's saved Python snapshot, named by Pyodide and the wheel) as it was.
-    assets/pyodide/<version>/{pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm, python_stdlib.zip,
-                              pyodide-lock.json}
+a returning visitor's saved Python snapshot, named by Pyodide, the wheel and the standard
+library) as it was.
+    assets/pyodide/<version>/{pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm, pyodide-lock.json}
 
-Pyodide's folder is named by its version, so its four runtime files never change at a given
+Pyodide's folder is named by its version, so its three runtime files never change at a given
 URL. The offline service worker can then precache them without a cache-busting query, and a
 first visit to a worksheet page downloads them once, not twice (page and service worker
 share the browser's HTTP cache). pyodide-lock.json is the exception: it lists the engine
-wheel, so it changes with the engine's code (RUNTIME_FILES leaves it out).
+wheel, so it changes with the engine's code (RUNTIME_FILES leaves it out). The worker does
+not fetch it: it hands Pyodide a lock file with no packages (`lock_info` is its header), as
+it installs the wheel itself. Pyodide's full python_stdlib.zip is not part of the site.
 
 The Pyodide files come from node_modules/pyodide (pinned in package-lock.json); nothing is
 fetched from a CDN. The copied pyodide-lock.json also registers the wheel as package
@@ -40,12 +46,11 @@ from pathlib import Path
 
 from macros.errors import BuildError
 
+from .stdlib import write_light_stdlib
+
 ROOT = Path(__file__).resolve().parent.parent
 
-RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
-# The files Pyodide itself downloads while it starts (with fetch, which the worker watches):
-# their sizes in engine.json let the page say how much of Python has arrived.
-FETCHED_BY_PYODIDE = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 PYODIDE_FILES = (*RUNTIME_FILES, "pyodide-lock.json")
 ENGINE_DIR = "assets/engine"
 PYODIDE_ROOT = "assets/pyodide"  # + "/<version>"
@@ -157,17 +162,24 @@ def write_runtime(site_dir: Path, engine_data: dict, root: Path = ROOT) -> Path:
     content_digest = hashlib.sha256(content.read_bytes()).digest()
     runtime = site_dir / pyodide_dir(root)
     copy_pyodide(runtime, root)
+    stdlib = write_light_stdlib(site_dir / ENGINE_DIR, wheel, content, pyodide_version(root), root)
     # Always start from the pristine lock file, then add the engine to it.
-    shutil.copyfile(root / "node_modules" / "pyodide" / "pyodide-lock.json", runtime / "pyodide-lock.json")
+    pristine_lock = root / "node_modules" / "pyodide" / "pyodide-lock.json"
+    shutil.copyfile(pristine_lock, runtime / "pyodide-lock.json")
     register_wheel(runtime / "pyodide-lock.json", wheel, project_version(root))
     manifest = {"wheel": wheel.name, "sha256": digest.hex(),
                 "integrity": "sha256-" + base64.b64encode(digest).decode(),
                 "content": content.name,
                 "content_integrity": "sha256-" + base64.b64encode(content_digest).decode(),
-                "pyodide": pyodide_version(root),  # with sha256, names the worker's saved Python snapshot
+                "stdlib": stdlib.name,
+                "pyodide": pyodide_version(root),  # with sha256 and stdlib, names the saved Python snapshot
                 # where the worker loads Pyodide from, relative to engine.json
                 "pyodide_url": Path(os.path.relpath(runtime, site_dir / ENGINE_DIR)).as_posix() + "/",
+                # the header of Pyodide's lock file: the worker gives Pyodide a lock with no packages
+                "lock_info": json.loads(pristine_lock.read_text(encoding="utf-8"))["info"],
                 # bytes of each file Pyodide fetches as it starts (as served, before any compression)
-                "pyodide_sizes": {name: (runtime / name).stat().st_size for name in FETCHED_BY_PYODIDE}}
+                "pyodide_sizes": {name: path.stat().st_size
+                                  for name, path in (("pyodide.asm.wasm", runtime / "pyodide.asm.wasm"),
+                                                     (stdlib.name, stdlib))}}
     (site_dir / ENGINE_DIR / "engine.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     return wheel

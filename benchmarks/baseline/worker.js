@@ -1,5 +1,7 @@
 // Baseline worker for benchmarks/bench.py. Served from <site>/_bench/, next to the
 // site's own assets/pyodide/<version>/ (?pyodide=, from engine.json) and assets/engine/.
+// Bare Pyodide as shipped: its whole standard library (python_stdlib.zip, which bench.py
+// copies beside this file, as the site serves only the traced part) and its lock file.
 //   mode=sys     loadPyodide, then `import sys` (the baseline)
 //   mode=lock    loadPyodide({packages: ["workbook"]}) through the site's pyodide-lock.json
 //   mode=unpack  fetch the wheel in parallel with loadPyodide, then unpackArchive
@@ -16,7 +18,10 @@ async function wheel() {
 try {
   const bytes = mode === "unpack" ? wheel() : null;
   const { loadPyodide } = await import(new URL("pyodide.mjs", PYODIDE).href);
-  const pyodide = await loadPyodide({ indexURL: PYODIDE.href, packages: mode === "lock" ? ["workbook"] : [] });
+  const pyodide = await loadPyodide({
+    indexURL: PYODIDE.href, stdLibURL: new URL("python_stdlib.zip", import.meta.url).href,
+    packages: mode === "lock" ? ["workbook"] : [],
+  });
   if (mode === "unpack") {
     const lib = pyodide.FS.readdir("/lib").find((name) => /^python3\.\d+$/.test(name));
     pyodide.unpackArchive(await bytes, "wheel", { extractDir: `/lib/${lib}/site-packages` });

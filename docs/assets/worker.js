@@ -69,8 +69,11 @@ async function fetchWheel(manifest) {
 
 const SNAPSHOTS = `workbook-python-snapshot:${new URL("../", import.meta.url).pathname}`;
 
+// Named by Pyodide, the wheel and the standard library: a snapshot holds Python's index of
+// the library's archive, which must be the archive this visit downloaded.
 function snapshotUrl(manifest) {
-  return new URL(`snapshot-${manifest.pyodide}-${manifest.sha256}.bin`, ENGINE_URL).href;
+  const stdlib = manifest.stdlib.replace(/\.zip$/, "");
+  return new URL(`snapshot-${manifest.pyodide}-${manifest.sha256}-${stdlib}.bin`, ENGINE_URL).href;
 }
 
 function failedMarkUrl(manifest) {
@@ -115,17 +118,19 @@ async function saveSnapshot(manifest, bytes) {
 }
 
 /**
- * Pyodide only logs a runtime file it cannot download (and then waits forever), so
- * watch its downloads: the promise rejects as soon as one of them fails. Each byte that
+ * Pyodide only logs a runtime file it cannot download (and then waits forever, or starts
+ * without a standard library), so watch its downloads (`urls`: Pyodide's folder and the
+ * standard library): the promise rejects as soon as one of them fails. Each byte that
  * arrives is also counted (onBytes), so the page can say how much of Python has come.
  */
-function watchDownloads(pyodideUrl, onBytes) {
+function watchDownloads(urls, onBytes) {
   const realFetch = self.fetch;
   let fail;
   const failed = new Promise((_, reject) => { fail = reject; });
   self.fetch = async (input, init) => {
     const url = String(input?.url ?? input);
-    if (!url.startsWith(pyodideUrl)) return realFetch(input, init);
+    const from = urls.find((start) => url.startsWith(start));
+    if (!from) return realFetch(input, init);
     try {
       const response = await realFetch(input, init);
       if (!response.ok) throw new Error(`answered ${response.status}`);
@@ -138,7 +143,7 @@ function watchDownloads(pyodideUrl, onBytes) {
       }));
       return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
     } catch (error) {
-      fail(new Error(`could not download ${url.slice(pyodideUrl.length)}: ${error.message}`));
+      fail(new Error(`could not download ${url.slice(from.length)}: ${error.message}`));
       throw error;
     }
   };
@@ -153,11 +158,21 @@ function engineOf(pyodide, from) {
   };
 }
 
-async function loadPython({ loadPyodide, indexURL, onBytes }, options) {
-  const downloads = watchDownloads(indexURL, onBytes);
+/**
+ * Start Pyodide from this site's files: its folder, the traced standard library
+ * (sitebuild/stdlib.py), and a lock file with no packages (the wheel is installed below,
+ * so Pyodide's list of 300 packages would be a download for nothing). A JSON null in the
+ * page's inputs reaches Python as None, as in CPython (by default Pyodide makes it a
+ * `jsnull` object, which the engine would refuse as "not text").
+ */
+async function loadPython({ loadPyodide, indexURL, stdLibURL, lockInfo, onBytes }, options) {
+  const downloads = watchDownloads([indexURL, stdLibURL], onBytes);
   try {
     return await Promise.race([
-      loadPyodide({ indexURL, stdout: () => {}, stderr: () => {}, ...options }),
+      loadPyodide({
+        indexURL, stdLibURL, lockFileContents: { info: lockInfo, packages: {} }, convertNullToNone: true,
+        stdout: () => {}, stderr: () => {}, ...options,
+      }),
       downloads.failed,
     ]);
   } finally {
@@ -193,7 +208,10 @@ async function start() {
     savedSnapshot(manifest),
     restoreFailedBefore(manifest),
   ]);
-  const python = { indexURL, loadPyodide, onBytes: progress(manifest) };
+  const python = {
+    indexURL, loadPyodide, stdLibURL: new URL(manifest.stdlib, ENGINE_URL).href, lockInfo: manifest.lock_info,
+    onBytes: progress(manifest),
+  };
   let keepSnapshot = !failedBefore;
 
   if (snapshot && keepSnapshot) {

@@ -161,7 +161,7 @@ def test_after_one_visit_guide_search_and_python_work_offline(visitor, releases)
     expect(page.locator('form[data-worksheet="reply"]').get_by_label("Company", exact=True)).to_have_value(
         "Northwind Books")
     _draft_reply(page)
-    for name in ("pyodide.asm.wasm", "python_stdlib.zip", ".whl"):
+    for name in ("pyodide.asm.wasm", ".zip", ".whl"):  # .zip: the traced standard library
         assert any(u.endswith(name) for u in from_worker), f"{name} did not come from the service worker"
     _close_pages(context)
     context.set_offline(False)

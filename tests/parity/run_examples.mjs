@@ -1,9 +1,11 @@
 // Run worksheet examples inside real Pyodide (Node, node_modules/pyodide; no browser).
 //
-//   node tests/parity/run_examples.mjs <workbook-*.whl> <content-*.json> [cases.json]
+//   node tests/parity/run_examples.mjs <workbook-*.whl> <content-*.json> <stdlib-*.zip> [cases.json]
 //
-// Installs the wheel the site serves (unpackArchive into site-packages, as worker.js
-// does) and the content beside it (workbook.use_content, as worker.js does), then calls
+// Starts Pyodide on the traced standard library the site serves (stdLibURL, as worker.js
+// does; sitebuild/stdlib.py), so a module the trace missed fails here. Installs the wheel
+// (unpackArchive into site-packages, as worker.js does) and the content beside it
+// (workbook.use_content, as worker.js does), then calls
 // workbook.run for every case and prints one JSON document:
 //   [{"worksheet", "name", "output": "<json.dumps of the result>"}, ...]
 // Cases default to every worksheet's `examples` in the content file; cases.json, if given,
@@ -11,9 +13,9 @@
 import { readFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
 
-const [wheelPath, contentPath, casesPath] = process.argv.slice(2);
-if (!wheelPath || !contentPath) {
-  console.error("usage: node run_examples.mjs <wheel> <content.json> [cases.json]");
+const [wheelPath, contentPath, stdlibPath, casesPath] = process.argv.slice(2);
+if (!wheelPath || !contentPath || !stdlibPath) {
+  console.error("usage: node run_examples.mjs <wheel> <content.json> <stdlib.zip> [cases.json]");
   process.exit(2);
 }
 
@@ -23,7 +25,9 @@ process.on("uncaughtException", (error) => {
   process.exit(1);
 });
 
-const pyodide = await loadPyodide({ stdout: () => {}, stderr: (line) => console.error(line) });
+const pyodide = await loadPyodide({
+  stdLibURL: stdlibPath, convertNullToNone: true, stdout: () => {}, stderr: (line) => console.error(line),
+});
 const lib = pyodide.FS.readdir("/lib").find((name) => /^python3\.\d+$/.test(name));
 const sitePackages = `/lib/${lib}/site-packages`;
 pyodide.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel", { extractDir: sitePackages });

@@ -1,8 +1,9 @@
 """Parity: every worksheet example gives byte-identical output in CPython and in Pyodide.
 
 The wheel is built exactly as the site build builds it (sitebuild/assets.py), installed into
-real Pyodide under Node (node_modules/pyodide), and each example's output is compared,
-as the json.dumps text, with CPython's workbook.run on the same content and inputs.
+real Pyodide under Node (node_modules/pyodide) started on the site's traced standard library
+(sitebuild/stdlib.py), and each example's and each task's output is compared, as the
+json.dumps text, with CPython's workbook.run or workbook.task on the same content and inputs.
 """
 from __future__ import annotations
 
@@ -21,23 +22,31 @@ SCRIPT = ROOT / "tests" / "parity" / "run_examples.mjs"
 def wheel_and_content(tmp_path_factory):
     from macros.content import load_content
     from sitebuild import assets
+    from sitebuild.stdlib import write_light_stdlib
 
     engine_data = assets.engine_content(load_content())
     folder = tmp_path_factory.mktemp("engine")
     wheel = assets.build_wheel(folder)
     content = assets.write_content(folder, engine_data)   # what the site serves beside the wheel
+    write_light_stdlib(folder, wheel, content, assets.pyodide_version(), ROOT)
     return wheel, content
+
+
+def _in_pyodide(wheel, content, cases_file=None) -> dict:
+    """Run examples (or the cases in cases_file) in Pyodide on the traced standard library."""
+    node = shutil.which("node")
+    assert node, "Node is needed for the parity test (see README: npm ci)"
+    stdlib = next(wheel.parent.glob("stdlib-*.zip"))
+    done = subprocess.run([node, str(SCRIPT), str(wheel), str(content), str(stdlib),
+                           *([str(cases_file)] if cases_file else [])],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.splitlines()[-1])
 
 
 @pytest.fixture(scope="module")
 def pyodide_results(wheel_and_content):
-    node = shutil.which("node")
-    assert node, "Node is needed for the parity test (see README: npm ci)"
-    wheel, content = wheel_and_content
-    done = subprocess.run([node, str(SCRIPT), str(wheel), str(content)], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.splitlines()[-1])
+    return _in_pyodide(*wheel_and_content)
 
 
 def _worksheets(content_file) -> dict:
@@ -98,12 +107,63 @@ def test_a_file_of_nested_brackets_is_refused_inside_pyodide_and_python_carries_
              {"task": "backup-check", "name": "objects", "inputs": {"text": objects}},
              {"worksheet": "recharge", "name": "after", "inputs": example["inputs"]}]
     (tmp_path / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
-    done = subprocess.run([shutil.which("node"), str(SCRIPT), str(wheel), str(content), str(tmp_path / "cases.json")],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-3000:]
-    brackets, objects, after = (json.loads(c["output"]) for c in json.loads(done.stdout.splitlines()[-1])["cases"])
+    results = _in_pyodide(wheel, content, tmp_path / "cases.json")
+    brackets, objects, after = (json.loads(c["output"]) for c in results["cases"])
     for refused in (brackets, objects):
         assert refused["data"] == {"ok": False, "document": None}
         assert [n["text"] for n in refused["notes"]] == [
             "This file is nested far deeper than any backup from this site, so it is not one. Nothing was changed."]
     assert after["blocks"], "Python still drafts after refusing the file"
+
+
+def test_every_engine_task_gives_the_same_output_on_the_traced_standard_library(tmp_path, wheel_and_content):
+    """The page's saved-data tasks (check a backup, migrate an old one, write the readable copy,
+    list answers kept aside), in Pyodide on the traced standard library and in CPython."""
+    import workbook
+    from macros.content import load_content
+
+    wheel, content = wheel_and_content
+    loaded = load_content()
+    workbook.use_content(_worksheets(content), loaded.tone, loaded.interface)
+    old_format = (ROOT / "tests" / "fixtures" / "backup-v0.json").read_text(encoding="utf-8")
+    migrated = workbook.task("backup-check", {"text": old_format})
+    assert migrated["data"]["ok"], migrated["notes"]  # the fixture is a real backup, so the rest means something
+    document = migrated["data"]["document"]
+    cases = [
+        {"task": "backup-check", "name": "version 0, migrated", "inputs": {"text": old_format}},
+        {"task": "backup-check", "name": "current version", "inputs": {"text": json.dumps(document)}},
+        {"task": "backup-check", "name": "not JSON", "inputs": {"text": "{\"format\": "}},
+        {"task": "backup-check", "name": "another format", "inputs": {"text": "{\"format\": \"x\"}"}},
+        {"task": "backup-markdown", "name": "readable copy", "inputs": {"document": document}},
+        {"task": "earlier-answers", "name": "kept aside", "inputs": {
+            "worksheet": "check-in", "answers": {"feeling": ["not an option"], "gone_field": "old words"},
+            "earlier": {"older": "yes"}}},
+    ]
+    (tmp_path / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
+    results = _in_pyodide(wheel, content, tmp_path / "cases.json")["cases"]
+    assert [r["name"] for r in results] == [c["name"] for c in cases]
+    for case, result in zip(cases, results, strict=True):
+        cpython = json.dumps(workbook.task(case["task"], case["inputs"]), ensure_ascii=False)
+        assert result["output"] == cpython, case["name"]
+    readable = json.loads(results[4]["output"])["data"]["markdown"]
+    assert readable and readable.startswith("# "), "the readable copy was written"
+    kept = json.loads(results[5]["output"])
+    assert kept["data"]["shown"] and "gone_field" in kept["data"]["fields"]
+
+
+def test_the_traced_standard_library_is_a_stripped_part_of_pyodides(wheel_and_content):
+    import zipfile
+
+    wheel, _ = wheel_and_content
+    light = zipfile.ZipFile(next(wheel.parent.glob("stdlib-*.zip")))
+    full = zipfile.ZipFile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip")
+    names = set(light.namelist())
+    assert names < set(full.namelist())
+    # What start-up and the engine import, and not what nothing imports.
+    assert {"json/__init__.py", "re/__init__.py", "dataclasses.py", "urllib/parse.py"} <= names
+    assert not {"unittest/__init__.py", "tkinter/__init__.py", "email/__init__.py", "pydoc.py"} & names
+    assert len(names) < len(full.namelist()) / 2
+    # Without docstrings and comments: json's module docstring starts with "JSON (JavaScript".
+    source = light.read("json/__init__.py").decode()
+    assert "JSON (JavaScript" in full.read("json/__init__.py").decode() and "JSON (JavaScript" not in source
+    assert not any(line.lstrip().startswith("#") for line in source.splitlines())

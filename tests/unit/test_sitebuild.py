@@ -105,3 +105,29 @@ def test_assets_writes_the_wheel_its_content_and_pyodide(tmp_path):
     assert (tmp_path / "assets" / "engine" / manifest["wheel"]).is_file()
     assert (tmp_path / "assets" / "engine" / manifest["content"]).is_file()
     assert (tmp_path / "assets" / "pyodide" / manifest["pyodide"] / "pyodide.asm.wasm").is_file()
+    # The traced standard library instead of Pyodide's whole one, with its size for the progress line.
+    stdlib = tmp_path / "assets" / "engine" / manifest["stdlib"]
+    assert stdlib.is_file() and manifest["pyodide_sizes"][manifest["stdlib"]] == stdlib.stat().st_size
+    assert not (tmp_path / "assets" / "pyodide" / manifest["pyodide"] / "python_stdlib.zip").exists()
+    assert manifest["lock_info"]["python"].startswith("3.")
+
+
+def test_a_trace_is_redone_when_the_engine_or_its_examples_change_not_the_wording(tmp_path):
+    from macros.content import load_content
+    from sitebuild import assets
+    from sitebuild.stdlib import trace_key
+
+    engine_data = assets.engine_content(load_content())
+    wheel = tmp_path / "workbook.whl"
+    wheel.write_bytes(b"engine")
+    content = assets.write_content(tmp_path / "a", engine_data)
+    key = trace_key("1.0", wheel, content)
+    reworded = json.loads(json.dumps(engine_data))
+    reworded["worksheets"]["reply"]["title"] = "Another title"
+    assert trace_key("1.0", wheel, assets.write_content(tmp_path / "b", reworded)) == key
+    new_example = json.loads(json.dumps(engine_data))
+    new_example["worksheets"]["reply"]["examples"][0]["inputs"]["company"] = "Fabrikam"
+    assert trace_key("1.0", wheel, assets.write_content(tmp_path / "c", new_example)) != key
+    assert trace_key("1.1", wheel, content) != key
+    wheel.write_bytes(b"engine, changed")
+    assert trace_key("1.0", wheel, content) != key

@@ -1,0 +1,91 @@
+"""Run inside Pyodide by sitebuild/stdlib_trace.mjs (never by CPython): find which files of
+Pyodide's standard library the engine uses, and write them as a smaller archive.
+
+`exercise` does what a visit does with the engine: hands it the content, runs every
+worksheet example and each saved-data task. The driver then saves a memory snapshot (as the
+worker does after "ready"), and `write_archive` lists the modules Python has imported from
+the standard-library archive and writes those files, without comments or docstrings, into
+a new one. It reads sys.modules first, before it imports anything itself, so its own tools
+(ast, zipfile) are only in the archive if the engine or Pyodide's start-up needed them.
+"""
+import sys
+
+STDLIB_ZIP = "/lib/python{}{}.zip".format(*sys.version_info[:2])  # where Pyodide installs the archive
+
+
+def exercise(content_text: str) -> int:
+    """Everything the page asks of the engine: each example, each task. Returns the number of calls."""
+    import json
+
+    import workbook
+    from workbook import backup
+
+    content = json.loads(content_text)
+    workbook.use_content(content["worksheets"], content["tone"], content["interface"])
+    calls = 0
+    saved, log = {}, []
+    for worksheet in content["worksheets"].values():
+        for example in worksheet.get("examples", []):
+            json.dumps(workbook.run(worksheet["id"], example["inputs"]))
+            calls += 1
+            # A backup of these answers: a list of tables (the log's entries) is kept apart.
+            answers = {k: v for k, v in example["inputs"].items() if not _holds_tables(v)}
+            log += [entry for v in example["inputs"].values() if _holds_tables(v) for entry in v]
+            saved[worksheet["id"]] = {"answers": answers, "updated_at": "2026-01-01T09:00:00.000Z"}
+    document = {"format": backup.FORMAT, "version": backup.VERSION, "exported_at": "2026-01-02T09:00:00.000Z",
+                "worksheets": saved, "log": [entry for entry in log if isinstance(entry, dict)]}
+    checked = workbook.task("backup-check", {"text": json.dumps(document)})
+    if not checked["data"]["ok"]:  # some examples' entries are broken on purpose: refused, then without them
+        checked = workbook.task("backup-check", {"text": json.dumps({**document, "log": []})})
+        calls += 1
+    if not checked["data"]["ok"]:
+        raise RuntimeError(f"the trace's backup was refused: {checked['notes']}")
+    workbook.task("backup-check", {"text": "{not json"})
+    workbook.task("backup-markdown", {"document": checked["data"]["document"]})
+    for wid, record in saved.items():
+        workbook.task("earlier-answers", {"worksheet": wid, "answers": {**record["answers"], "gone": "x"},
+                                          "earlier": {"older": "y"}})
+    return calls + 3 + len(saved)
+
+
+def _holds_tables(value) -> bool:
+    return isinstance(value, list) and any(isinstance(item, dict) for item in value)
+
+
+def files_in_use() -> list[str]:
+    """Archive members of every module imported so far, with each package's __init__.py."""
+    prefix = STDLIB_ZIP + "/"
+    files = {getattr(module, "__file__", None) or "" for module in list(sys.modules.values())}
+    return sorted(name[len(prefix):] for name in files if name.startswith(prefix))
+
+
+def write_archive(path: str) -> dict:
+    """Write the files in use, stripped, to `path`; return {"files", "bytes"}."""
+    in_use = files_in_use()  # before the imports below
+    import ast
+    import zipfile
+
+    with zipfile.ZipFile(STDLIB_ZIP) as full, \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as light:
+        for name in in_use:
+            source = full.read(name)
+            if name.endswith(".py"):
+                source = _stripped(source.decode("utf-8"), ast).encode("utf-8")
+            # A fixed timestamp, so the same files give the same bytes.
+            light.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), source,
+                           compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+    import os
+
+    return {"files": in_use, "bytes": os.path.getsize(path)}
+
+
+def _stripped(source: str, ast) -> str:
+    """The module without comments and docstrings (ast.unparse keeps the code, not the layout)."""
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+                    and isinstance(body[0].value.value, str):
+                node.body = body[1:] or [ast.Pass()]
+    return ast.unparse(tree) + "\n"
