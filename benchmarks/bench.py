@@ -12,9 +12,15 @@ serves both from one local server and measures in headless Chromium, over N runs
 - the same for the baseline page (the same Pyodide files, `import sys`, no site, no engine);
 - the two ways of installing the engine wheel, on bare pages (lock: loadPyodide with
   packages=["workbook"] from pyodide-lock.json; unpack: fetch in parallel + unpackArchive);
-- one engine call: the postMessage round trip, timed in the page (median of 20 calls).
+- one engine call: the postMessage round trip, timed in the page (median of 20 calls);
+- bytes before ready: what the server sent from a cold visit's navigation until the page
+  heard "ready", for the worksheet and for the baseline (the server compresses as GitHub
+  Pages does: tests/browser/server.py, GZIP_TYPES);
+- on a phone: cold visits with Chromium's network and CPU throttled as Lighthouse's mobile
+  preset throttles them (PHONE), to engine ready and to the first draft (asked for as soon
+  as the form is there, as a person types while Python loads), and the baseline to ready.
 
-    python benchmarks/bench.py [--runs 5] [--calls 20] [--write]   (--write updates README.md)
+    python benchmarks/bench.py [--runs 5] [--calls 20] [--phone-runs 3] [--write]   (--write updates README.md)
 """
 from __future__ import annotations
 
@@ -36,6 +42,12 @@ from tests.browser.server import CHROMIUM_FLAGS, chromium_path, serve  # noqa: E
 
 WORKSHEET = "workbook/reply/"
 TIMEOUT = 120_000
+PHONE_TIMEOUT = 300_000
+
+# Lighthouse's mobile preset as DevTools throttling applies it ("slow 4G": 150 ms round trip,
+# 1.6 Mbit/s down, 750 kbit/s up, with its own factors 3.75 on latency and 0.9 on throughput;
+# lighthouse-core/config/constants.js, throttling.mobileSlow4G), and a CPU 4× slower.
+PHONE = {"latency": 150 * 3.75, "download_kbps": 1.6 * 1024 * 0.9, "upload_kbps": 750 * 0.9, "cpu": 4}
 
 
 def build(dest: Path) -> None:
@@ -44,6 +56,8 @@ def build(dest: Path) -> None:
     if done.returncode:
         sys.exit(f"build failed:\n{done.stderr}")
     shutil.copytree(ROOT / "benchmarks" / "baseline", dest / "_bench")
+    # Bare Pyodide loads its whole standard library; the site ships only the traced part.
+    shutil.copyfile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip", dest / "_bench" / "python_stdlib.zip")
 
 
 def time_to_ready(page, url: str, ready: str, mark: str) -> float:
@@ -100,21 +114,66 @@ def sw_times(browser, base) -> tuple[float, float]:
     return first, warm
 
 
-def measure(base: str, runs: int, calls: int) -> dict[str, list[float]]:
+def throttle_like_a_phone(context, page) -> None:
+    """PHONE's network and CPU limits on the page (the worker's downloads go through the
+    page's network conditions; its CPU is not slowed: see benchmarks/README.md)."""
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {
+        "offline": False, "latency": PHONE["latency"],
+        "downloadThroughput": PHONE["download_kbps"] * 1024 / 8, "uploadThroughput": PHONE["upload_kbps"] * 1024 / 8})
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE["cpu"]})
+
+
+def phone_times(browser, base) -> dict[str, float]:
+    """Cold visits on a throttled phone: the worksheet to ready and to its first draft, and
+    the baseline to ready (ms from the start of navigation)."""
+    times = {}
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    throttle_like_a_phone(context, page)
+    page.goto(base + WORKSHEET, wait_until="domcontentloaded", timeout=PHONE_TIMEOUT)
+    form = page.locator('form[data-worksheet="reply"]')
+    form.get_by_label("Company", exact=True).fill("Northwind Books")
+    page.get_by_role("button", name="Draft my reply").click()
+    page.wait_for_selector('form[data-worksheet="reply"][data-ran="1"]', timeout=PHONE_TIMEOUT)
+    times["phone_draft"] = page.evaluate("performance.now()")
+    times["phone_site"] = page.evaluate("performance.getEntriesByName('workbook:engine-ready')[0].startTime")
+    context.close()
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    throttle_like_a_phone(context, page)
+    pyodide = "../assets/engine/" + context.request.get(base + "assets/engine/engine.json").json()["pyodide_url"]
+    page.goto(f"{base}_bench/index.html?mode=sys&pyodide={pyodide}", timeout=PHONE_TIMEOUT)
+    page.wait_for_selector('body[data-state="ready"]', timeout=PHONE_TIMEOUT)
+    times["phone_base"] = page.evaluate("performance.getEntriesByName('baseline:ready')[0].startTime")
+    context.close()
+    return times
+
+
+def measure(base: str, runs: int, calls: int, phone_runs: int, transfers: list) -> dict[str, list[float]]:
     from playwright.sync_api import sync_playwright
 
     keys = ("site_cold", "site_warm", "base_cold", "base_warm", "lock_cold", "unpack_cold", "call",
-            "sw_first", "sw_warm")
+            "sw_first", "sw_warm", "site_bytes", "base_bytes", "phone_site", "phone_draft", "phone_base")
     results: dict[str, list[float]] = {k: [] for k in keys}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         results["chromium"] = browser.version
+        for run in range(phone_runs):
+            for key, value in phone_times(browser, base).items():
+                results[key].append(value)
+            print(f"phone run {run + 1}/{phone_runs}: worksheet ready {results['phone_site'][-1]:.0f} ms, "
+                  f"first draft {results['phone_draft'][-1]:.0f} ms, "
+                  f"bare Pyodide ready {results['phone_base'][-1]:.0f} ms", file=sys.stderr)
         for run in range(runs):
             # Interleaved, so every variant sees the same machine noise.
             for key, visit in (("site", site_ready), ("base", lambda pg, b: bare_ready(pg, b, "sys"))):
                 context = browser.new_context(service_workers="block")
                 page = context.new_page()
+                transfers.clear()
                 results[f"{key}_cold"].append(visit(page, base))
+                results[f"{key}_bytes"].append(sum(size for _, _, size in transfers))
                 results[f"{key}_warm"].append(visit(page, base))
                 if key == "site":
                     results["call"].extend(call_times(page, calls))
@@ -148,6 +207,19 @@ def table(results) -> str:
     lines = ["| Measure (median) | ms | vs baseline |", "|---|---:|---:|"]
     lines += [f"| {name} | {value:.0f} | {value / base:.2f}× |" for name, value, base in rows]
     lines.append(f"| One engine call (reply), postMessage round trip | {med['call']:.1f} | |")
+    if med.get("phone_site"):
+        lines += [
+            f"| Phone (slow 4G, 4× CPU), worksheet, navigation to engine ready, cold | {med['phone_site']:.0f} | "
+            f"{med['phone_site'] / med['phone_base']:.2f}× |",
+            f"| Phone, worksheet, navigation to the first draft (asked for at once), cold | {med['phone_draft']:.0f} | "
+            f"{med['phone_draft'] / med['phone_base']:.2f}× |",
+            f"| Phone, baseline page (bare Pyodide), navigation to ready, cold | {med['phone_base']:.0f} | 1.00× |",
+        ]
+    lines += ["", "| Bytes before ready (as served, gzip where GitHub Pages would) | KB | vs baseline |",
+              "|---|---:|---:|",
+              f"| Worksheet page, cold | {med['site_bytes'] / 1000:.0f} | "
+              f"{med['site_bytes'] / med['base_bytes']:.2f}× |",
+              f"| Baseline page (bare Pyodide), cold | {med['base_bytes'] / 1000:.0f} | 1.00× |"]
     lines.append("")
     lines.append(f"Return visit with the service worker / cold: {med['sw_warm'] / med['site_cold']:.2f}× "
                  "(aim: at most 0.50×).")
@@ -168,16 +240,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--calls", type=int, default=20)
+    parser.add_argument("--phone-runs", type=int, default=3, help="throttled cold visits (each takes about a minute)")
     parser.add_argument("--write", action="store_true", help="record the figures in benchmarks/README.md")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         build(site)
-        with serve(site) as base:
-            results = measure(base, args.runs, args.calls)
+        transfers: list = []
+        with serve(site, compress=True, transfers=transfers) as base:
+            results = measure(base, args.runs, args.calls, args.phone_runs, transfers)
     text = table(results)
     when = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
-    about = f"{when}; {machine(results['chromium'])}; {args.runs} runs, {args.calls} calls per run"
+    about = (f"{when}; {machine(results['chromium'])}; {args.runs} runs, {args.calls} calls per run, "
+             f"{args.phone_runs} phone runs")
     print(f"\n{about}\n\n{text}")
     if args.write:
         readme = ROOT / "benchmarks" / "README.md"
