@@ -1,6 +1,7 @@
 # The few commands a person types. Everything they need is installed by the
 # project's own files: a venv from requirements.lock, npm packages from
-# package-lock.json, and (on Debian, as root) Chromium for the browser tests.
+# package-lock.json, and (on Debian, as root) Chromium, Firefox ESR and WebKitGTK for the
+# browser tests (scripts/ensure-browsers).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -15,8 +16,8 @@ serve: $(VENV)/.installed node_modules/.installed ## build and serve the site at
 build: $(VENV)/.installed node_modules/.installed ## write the static site to site/
 	$(BIN)/mkdocs build --strict --clean -d site
 
-test: $(VENV)/.installed node_modules/.installed ## everything: lint, workflows, own words, unit, site, parity, browser
-	@scripts/ensure-chromium
+test: $(VENV)/.installed node_modules/.installed ## everything: lint, workflows, own words, unit, site, parity, browser (Chromium; a smoke test in WebKit and Firefox)
+	@scripts/ensure-browsers chromium firefox webkit
 	$(BIN)/ruff check .
 	$(BIN)/zizmor --offline --quiet .github/workflows
 	$(PYTHON) scripts/own_words.py
@@ -26,7 +27,7 @@ unit: $(VENV)/.installed ## only the fast tests (no build, no browser)
 	$(BIN)/python -m pytest tests/unit
 
 eval: $(VENV)/.installed node_modules/.installed ## how well the checks and the search work: tone and care recall and false alarms (tests/corpus/*.tsv), search hits (tests/corpus/search.yaml)
-	@scripts/ensure-chromium
+	@scripts/ensure-browsers chromium
 	$(BIN)/python scripts/evaluate_tone.py
 	$(BIN)/python scripts/evaluate_search.py
 
@@ -35,11 +36,11 @@ lint: $(VENV)/.installed
 	$(BIN)/zizmor --offline --quiet .github/workflows
 
 bench: $(VENV)/.installed node_modules/.installed ## time-to-ready and call time, against bare Pyodide
-	@scripts/ensure-chromium
+	@scripts/ensure-browsers chromium
 	$(BIN)/python benchmarks/bench.py
 
 audit: $(VENV)/.installed node_modules/.installed ## Lighthouse (mobile) on three pages; writes benchmarks/README.md
-	@scripts/ensure-chromium
+	@scripts/ensure-browsers chromium
 	$(BIN)/python benchmarks/lighthouse.py --write
 
 $(VENV)/.installed: requirements.lock
