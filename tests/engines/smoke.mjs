@@ -15,6 +15,7 @@ const [engine, site] = process.argv.slice(2);
 const TIMEOUT = Number(process.env.SMOKE_TIMEOUT_MS || 120_000);
 const REPLY = 'form[data-worksheet="reply"]';
 const COMPANY = `${REPLY} input[name="company"]`;
+const DEBIAN_ARCH = { x64: "x86_64-linux-gnu", arm64: "aarch64-linux-gnu" }; // where Debian puts MiniBrowser
 
 async function launchFirefox() {
   const { default: puppeteer } = await import("puppeteer-core");
@@ -38,7 +39,7 @@ function launch() {
   if (engine === "webkit") {
     return launchWebKit({
       driver: process.env.WEBKIT_DRIVER_PATH || "/usr/bin/WebKitWebDriver",
-      browser: process.env.WEBKIT_BROWSER_PATH || "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
+      browser: process.env.WEBKIT_BROWSER_PATH || `/usr/lib/${DEBIAN_ARCH[process.arch]}/webkit2gtk-4.1/MiniBrowser`,
     });
   }
   throw new Error(`unknown engine ${engine}: webkit or firefox`);
