@@ -115,8 +115,10 @@ def sw_times(browser, base) -> tuple[float, float]:
 
 
 def throttle_like_a_phone(context, page) -> None:
-    """PHONE's network and CPU limits on the page (the worker's downloads go through the
-    page's network conditions; its CPU is not slowed: see benchmarks/README.md)."""
+    """PHONE's network and CPU limits on the page. The network limit reaches the worker's
+    downloads too; the CPU limit does not reach the worker, where Python starts: Chromium
+    answers Emulation.setCPUThrottlingRate on a worker's session with "Operation is only
+    supported for pages, not workers" (see benchmarks/README.md)."""
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     cdp.send("Network.emulateNetworkConditions", {
