@@ -4,9 +4,10 @@ Pyodide's standard library the engine uses, and write them as a smaller archive.
 `exercise` does what a visit does with the engine: hands it the content, runs every
 worksheet example and each saved-data task. The driver then saves a memory snapshot (as the
 worker does after "ready"), and `write_archive` lists the modules Python has imported from
-the standard-library archive and writes those files, without comments or docstrings, into
-a new one. It reads sys.modules first, before it imports anything itself, so its own tools
-(ast, zipfile) are only in the archive if the engine or Pyodide's start-up needed them.
+the standard-library archive and writes those files into a new one, smaller: without
+comments or docstrings, each level of indentation one space. It reads sys.modules first,
+before it imports anything itself, so its own tools (ast, tokenize, zipfile) are only in the
+archive if the engine or Pyodide's start-up needed them.
 """
 import sys
 
@@ -60,9 +61,11 @@ def files_in_use() -> list[str]:
 
 
 def write_archive(path: str) -> dict:
-    """Write the files in use, stripped, to `path`; return {"files", "bytes"}."""
+    """Write the files in use, made smaller, to `path`; return {"files", "bytes"}."""
     in_use = files_in_use()  # before the imports below
     import ast
+    import io
+    import tokenize
     import zipfile
 
     with zipfile.ZipFile(STDLIB_ZIP) as full, \
@@ -70,7 +73,7 @@ def write_archive(path: str) -> dict:
         for name in in_use:
             source = full.read(name)
             if name.endswith(".py"):
-                source = _stripped(source.decode("utf-8"), ast).encode("utf-8")
+                source = _one_space_indents(_stripped(source.decode("utf-8"), ast), io, tokenize).encode("utf-8")
             # A fixed timestamp, so the same files give the same bytes.
             light.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), source,
                            compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
@@ -89,3 +92,17 @@ def _stripped(source: str, ast) -> str:
                     and isinstance(body[0].value.value, str):
                 node.body = body[1:] or [ast.Pass()]
     return ast.unparse(tree) + "\n"
+
+
+def _one_space_indents(source: str, io, tokenize) -> str:
+    """Each level of indentation as one space instead of four (ast.unparse writes four), except
+    on lines inside a string that spans lines, where the spaces are part of the text."""
+    inside_strings = set()
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        inside_strings.update(range(token.start[0] + 1, token.end[0] + 1))
+    lines = source.splitlines(keepends=True)
+    for number, line in enumerate(lines, 1):
+        if number not in inside_strings:
+            code = line.lstrip(" ")
+            lines[number - 1] = " " * ((len(line) - len(code)) // 4) + code
+    return "".join(lines)

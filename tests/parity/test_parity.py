@@ -167,3 +167,7 @@ def test_the_traced_standard_library_is_a_stripped_part_of_pyodides(wheel_and_co
     source = light.read("json/__init__.py").decode()
     assert "JSON (JavaScript" in full.read("json/__init__.py").decode() and "JSON (JavaScript" not in source
     assert not any(line.lstrip().startswith("#") for line in source.splitlines())
+    # One space per level of indentation, and a string's own spaces kept (json's separators).
+    assert "\n def dumps(" not in source and "\ndef dumps(" in source and "\n return " in source
+    assert "item_separator = ', '" in full.read("json/encoder.py").decode()
+    assert "item_separator = ', '" in light.read("json/encoder.py").decode()
