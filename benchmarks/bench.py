@@ -211,7 +211,8 @@ def table(results) -> str:
     lines.append(f"| One engine call (reply), postMessage round trip | {med['call']:.1f} | |")
     if med.get("phone_site"):
         lines += [
-            f"| Phone (slow 4G, 4× CPU), worksheet, navigation to engine ready, cold | {med['phone_site']:.0f} | "
+            "| Phone (slow 4G; 4× CPU on the page, not the worker), worksheet, navigation to engine ready, "
+            f"cold | {med['phone_site']:.0f} | "
             f"{med['phone_site'] / med['phone_base']:.2f}× |",
             f"| Phone, worksheet, navigation to the first draft (asked for at once), cold | {med['phone_draft']:.0f} | "
             f"{med['phone_draft'] / med['phone_base']:.2f}× |",
@@ -220,7 +221,7 @@ def table(results) -> str:
     lines += ["", "| Bytes before ready (as served, gzip where GitHub Pages would) | KB | vs baseline |",
               "|---|---:|---:|",
               f"| Worksheet page, cold | {med['site_bytes'] / 1000:.0f} | "
-              f"{med['site_bytes'] / med['base_bytes']:.2f}× |",
+              f"{med['site_bytes'] / med['base_bytes']:.3f}× |",
               f"| Baseline page (bare Pyodide), cold | {med['base_bytes'] / 1000:.0f} | 1.00× |"]
     lines.append("")
     lines.append(f"Return visit with the service worker / cold: {med['sw_warm'] / med['site_cold']:.2f}× "
