@@ -315,7 +315,7 @@ def load_content(content_dir: Path | str = CONTENT_DIR) -> Content:
     if tone and not problems:
         problems.extend(tone.problem(path, message) for path, message in engine_contract.tone_problems(tone.data))
     if not problems:
-        problems.extend(_check_engine(worksheets, tone.data))
+        problems.extend(_check_engine(worksheets, tone.data, interface.data if interface else {}))
     if problems:
         raise ContentError(problems)
     return Content(
@@ -405,10 +405,10 @@ def _missing_worksheets(content_dir: Path, worksheets: dict[str, _Document]) -> 
     return problems
 
 
-def _check_engine(worksheets: dict[str, _Document], tone: dict) -> list[str]:
+def _check_engine(worksheets: dict[str, _Document], tone: dict, interface: dict) -> list[str]:
     """What the engine relies on (macros/engine_contract.py), as file, field and line."""
     problems = []
-    found = engine_contract.worksheet_problems({wid: doc.data for wid, doc in worksheets.items()}, tone)
+    found = engine_contract.worksheet_problems({wid: doc.data for wid, doc in worksheets.items()}, tone, interface)
     for wid, items in found.items():
         problems += [worksheets[wid].problem(path, message) for path, message in items]
     return problems

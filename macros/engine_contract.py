@@ -160,11 +160,12 @@ def tone_problems(tone: dict) -> list[tuple[tuple, str]]:
     return problems
 
 
-def worksheet_problems(worksheets: dict[str, dict], tone: dict | None = None) -> dict[str, list[tuple[tuple, str]]]:
+def worksheet_problems(worksheets: dict[str, dict], tone: dict | None = None,
+                       interface: dict | None = None) -> dict[str, list[tuple[tuple, str]]]:
     """Problems by worksheet id, for every worksheet file. The engine is left holding these
-    worksheets (and the tone rules), which the examples run with."""
+    worksheets (and the tone rules and the site's words), which the examples run with."""
     found: dict[str, list[tuple[tuple, str]]] = {}
-    workbook.use_content(worksheets, tone)
+    workbook.use_content(worksheets, tone, interface)
     for wid, worksheet in worksheets.items():
         if wid not in ENGINES:
             known = ", ".join(sorted(ENGINES))

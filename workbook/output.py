@@ -25,6 +25,10 @@ class Output:
         self.blocks.append({"kind": "draft", "title": title, "subject": subject or None,
                             "body": body, "mailto": mailto or None})
 
+    def reminder(self, title: str, text: str, href: str, filename: str) -> None:
+        """A reminder the person can add to their own calendar: `href` is the .ics file as a data: URL."""
+        self.blocks.append({"kind": "reminder", "title": title, "text": text, "href": href, "filename": filename})
+
     def chart(self, title: str, bars: list[tuple[str, int]], summary: str) -> None:
         """A bar chart. Each bar's `share` is its length as a percentage of the longest (at least
         1 when its value is not 0), so the page only copies numbers into the picture."""

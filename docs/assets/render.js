@@ -86,6 +86,21 @@ function draft(block) {
   return node;
 }
 
+function reminder(block) {
+  const node = template("reminder");
+  fill(node, "title", block.title);
+  fill(node, "text", block.text);
+  const link = slot(node, "calendar");
+  // Only a calendar file the engine wrote, as a data: URL; never a link to elsewhere.
+  if (String(block.href || "").startsWith("data:text/calendar")) {
+    link.href = block.href;
+    link.download = String(block.filename || "reminder.ics");
+  } else {
+    link.closest(".gr-actions").remove();
+  }
+  return node;
+}
+
 function chart(block) {
   const node = template("chart");
   fill(node, "title", block.title);
@@ -105,7 +120,7 @@ function note(item) {
   return node;
 }
 
-const KINDS = { paragraph, list, draft, chart };
+const KINDS = { paragraph, list, draft, reminder, chart };
 
 /**
  * Make the drafts in `container` work: the copy buttons, which need a script, appear and copy.

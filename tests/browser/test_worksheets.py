@@ -3,8 +3,10 @@ loaded: the tests move between worksheets with Material's instant navigation (so
 starts once) and check the output against expectations written by hand."""
 from __future__ import annotations
 
+import datetime
 import re
 
+import icalendar
 import pytest
 from playwright.sync_api import expect
 
@@ -109,6 +111,28 @@ def test_feedback_asks_the_questions_picked(page):
     assert "1. What was the main thing that held my application back?" in body
     assert "I met you and Dana on Tuesday." in body
     assert re.search(r"may not be able to share", body)
+
+
+def test_feedback_reminder_downloads_a_calendar_file_for_a_week_from_today(page):
+    form = go(page, "feedback")
+    form.get_by_label("Company", exact=True).fill("Northwind Books")
+    pick(form, "remind", "In a week")
+    output = submit(page, form, "Draft my request")
+    today = datetime.date.fromisoformat(page.evaluate(
+        "(() => { const d = new Date(); return [d.getFullYear(), String(d.getMonth() + 1).padStart(2, '0'), "
+        "String(d.getDate()).padStart(2, '0')].join('-'); })()"))
+    week_later = today + datetime.timedelta(days=7)
+    expect(output.locator(".gr-reminder")).to_contain_text("look for an answer from Northwind Books")
+    with page.expect_download() as download:
+        output.get_by_role("link", name="Add to my calendar (.ics)").click()
+    assert download.value.suggested_filename == f"reminder-feedback-{week_later.isoformat()}.ics"
+    with open(download.value.path(), "rb") as f:
+        [event] = icalendar.Calendar.from_ical(f.read()).walk("VEVENT")
+    assert event.decoded("dtstart") == week_later
+    assert str(event["summary"]) == "Feedback from Northwind Books: has it come?"
+    pick(form, "remind", "No reminder")
+    submit(page, form, "Draft my request")
+    expect(output.locator(".gr-reminder")).to_have_count(0)
 
 
 def test_reflect_makes_an_ordered_plan(page):

@@ -147,7 +147,7 @@ CASES = [
     # --- what the engine relies on ----------------------------------------------------------------
     Case("unknown placeholder", W, ("Make time for {activities}.", "Make time for {activites}."),
          "messages.recharge_with: {activites} is not a placeholder this worksheet fills in (it fills: "
-         "{activities}, {date}, {day}, {days}, {label}, {limit}, {month}, {people}, {year})", "{activites}"),
+         "{activities}, {date}, {days}, {label}, {limit}, {people})", "{activites}"),
     Case("missing message", W, ("  opening: Taking a break is allowed, and it is part of a healthy search.\n", ""),
          "messages.opening: this message is missing, and the engine needs it", "messages:"),
     Case("example that no longer holds", W, ("- Pause the search for 5 days", "- Pause the search for 6 days"),

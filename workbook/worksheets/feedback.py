@@ -1,7 +1,10 @@
 """Ask for feedback: a short request with one to three easy questions."""
 from __future__ import annotations
 
+import datetime
+
 from ..answers import Answers
+from ..dates import friendly_date, today_of
 from ..drafting import (
     ANY_STAGE,
     DRAFT_MESSAGES,
@@ -17,6 +20,7 @@ from ..drafting import (
 )
 from ..messages import TEXT, Messages, options_of, table
 from ..output import Output
+from ..reminders import calendar_link, file_name, reminder_ics
 from ..tone import check_tone
 
 # The questions a person can ask are the options of the `questions` field; each has its wording.
@@ -35,8 +39,14 @@ REQUIRED_MESSAGES = {
     "too_many_questions": TEXT,                  # {count}
     "general_question_note": TEXT,
     "before_sending": TEXT,
+    "reminder_title": TEXT,
+    "reminder_text": table("company", "none"),     # {date}, {company}
+    "reminder_summary": table("company", "none"),  # the calendar event's title: {company}
+    "reminder_details": TEXT,                      # the calendar event's description
 }
-PLACEHOLDERS = frozenset({"name", "subject", "role", "company", "position", "email", "count", "placeholder"})
+PLACEHOLDERS = frozenset({"name", "subject", "role", "company", "position", "email", "count", "placeholder", "date"})
+# Each option of the `remind` field says in how many days its reminder falls (0: none).
+OPTION_SETTINGS = {"remind": "days"}
 
 
 def chosen_questions(answers: Answers, say: Messages, out: Output) -> list[str]:
@@ -80,4 +90,21 @@ def build(answers: Answers, say: Messages, out: Output) -> None:
     link = email_link(out, say, answers.text("email"), subject, body)
     out.draft(say.text("draft_title"), body, subject=subject, mailto=link)
     out.paragraph(say.text("before_sending"))
+    follow_up_reminder(answers, say, out)
     check_tone(out, answers)
+
+
+def follow_up_reminder(answers: Answers, say: Messages, out: Output) -> None:
+    """A calendar file for checking on the request later, when the person asked for one."""
+    days = answers.option_setting("remind", answers["remind"], "days")
+    if not isinstance(days, int) or days <= 0:
+        return
+    today = today_of(answers)
+    day = today + datetime.timedelta(days=days)
+    company = answers.text("company").strip()
+    which = "company" if company else "none"
+    ics = reminder_ics(summary=say.text("reminder_summary", which, company=company),
+                       description=say.text("reminder_details"), day=day, made_on=today,
+                       about="|".join(("feedback", company.casefold(), answers.text("role").strip().casefold())))
+    out.reminder(say.text("reminder_title"), say.text("reminder_text", which, date=friendly_date(day), company=company),
+                 calendar_link(ics), file_name("feedback", day))

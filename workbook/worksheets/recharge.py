@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import datetime
 
-from ..answers import Answers, NotUnderstood, read_date
-from ..messages import LIST, TEXT, Messages, options_of, table
+from ..answers import Answers
+from ..dates import friendly_date, today_of
+from ..messages import TEXT, Messages, options_of, table
 from ..output import Output
 from ..text import in_sentence, lines_of, name_and_note
 
@@ -24,41 +25,25 @@ REQUIRED_MESSAGES = {
     "back_on": TEXT,                       # {date}
     "pause_days": table("one", "many"),    # {days}
     "pause_open": TEXT,
-    "months": LIST,
-    "date_format": TEXT,                   # {day}, {month}, {year}
     "closing": TEXT,
     "back_on_past": TEXT,                  # {date}
     "long_break": TEXT,
 }
-PLACEHOLDERS = frozenset({"people", "activities", "date", "days", "day", "month", "year"})
-
-
-def friendly_date(say: Messages, date: datetime.date) -> str:
-    months = say.items("months")
-    month = months[date.month - 1] if len(months) == 12 else str(date.month)
-    return say.text("date_format", day=date.day, month=month, year=date.year)
-
-
-def today_of(answers: Answers) -> datetime.date:
-    """The day it is for the person: the page's date when it sends one, else this machine's."""
-    try:
-        return read_date(answers.raw.get("today")) or datetime.date.today()
-    except NotUnderstood:
-        return datetime.date.today()
+PLACEHOLDERS = frozenset({"people", "activities", "date", "days"})
 
 
 def pause_line(answers: Answers, say: Messages, out: Output) -> str:
     today = today_of(answers)
     back_on = answers["back_on"] if isinstance(answers["back_on"], datetime.date) else None
     if back_on is not None and back_on < today:
-        out.warning("back_on_past", say.text("back_on_past", date=friendly_date(say, back_on)))
+        out.warning("back_on_past", say.text("back_on_past", date=friendly_date(back_on)))
         back_on = None
     days = answers["pause_days"] if isinstance(answers["pause_days"], int) and answers["pause_days"] > 0 else None
     length = (back_on - today).days if back_on else days
     if length is not None and length > STORAGE_MAY_CLEAR_AFTER_DAYS:
         out.note("long_break", say.text("long_break"))
     if back_on is not None:
-        return say.text("back_on", date=friendly_date(say, back_on))
+        return say.text("back_on", date=friendly_date(back_on))
     if days:
         return say.text("pause_days", "one" if days == 1 else "many", days=days)
     return say.text("pause_open")
