@@ -2,12 +2,14 @@
 
 Every string in every content file gets HOSTILE appended, wherever the build still accepts
 the result: ids, option values, URLs and other patterned or enumerated strings are left as
-they are (the schema refuses them anyway), and so is any worksheet text whose change would
-break one of the worksheet's examples (the build checks them: macros/engine_contract.py).
+they are (the schema refuses them anyway), and so is any worksheet or interface text whose
+change would break one of the worksheets' examples (the build checks them:
+macros/engine_contract.py; an example may quote the site's words, such as a date's month).
 The examples themselves are left alone: they are the engine's test cases.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
@@ -52,24 +54,34 @@ def _get(data, path):
     return data, path[-1]
 
 
-def _engine_accepts(data: dict, tone: dict) -> bool:
+def _engine_accepts(data: dict, tone: dict, interface: dict) -> bool:
     """A worksheet's examples, messages and defaults still hold for the engine."""
     import workbook
     from macros import engine_contract
 
-    workbook.use_content({data["id"]: data}, tone)
+    workbook.use_content({data["id"]: data}, tone, interface)
     return not (engine_contract.message_problems(data["id"], data) or engine_contract.default_problems(data)
                 or engine_contract.example_problems(data["id"], data))
 
 
-def poison(data: dict, validator: Draft202012Validator, worksheet: bool, tone: dict | None = None) -> int:
-    """Append HOSTILE to every string leaf the build still accepts; returns how many."""
+def _examples_hold(interface: dict, worksheets: dict, tone: dict) -> bool:
+    """Every worksheet's examples still give what they expect with these site words."""
+    import workbook
+    from macros import engine_contract
+
+    workbook.use_content(worksheets, tone, interface)
+    return not any(engine_contract.example_problems(wid, data) for wid, data in worksheets.items())
+
+
+def poison(data: dict, validator: Draft202012Validator, accepts=lambda data: True) -> int:
+    """Append HOSTILE to every string leaf the build (its schema, and `accepts`) still accepts;
+    returns how many."""
     changed = 0
     for path in list(_leaves(data)):
         parent, key = _get(data, path)
         before = parent[key]
         parent[key] = before + " " + HOSTILE
-        if next(validator.iter_errors(data), None) is not None or (worksheet and not _engine_accepts(data, tone)):
+        if next(validator.iter_errors(data), None) is not None or not accepts(data):
             parent[key] = before
         else:
             changed += 1
@@ -83,13 +95,19 @@ def hostile_content(source: Path, dest: Path) -> int:
     from macros.content import load_content
 
     shutil.copytree(source, dest)
-    tone = load_content(source).tone
+    real = load_content(source)
+    interface = real.interface  # the poisoned one once interface.yaml is done (it comes first)
     total = 0
     for path in sorted(dest.rglob("*.yaml")):
         kind = _schema_for(path, dest)
         schema = json.loads((dest / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        total += poison(data, Draft202012Validator(schema), worksheet=kind == "worksheet", tone=tone)
+        accepts = {"worksheet": functools.partial(_engine_accepts, tone=real.tone, interface=interface),
+                   "interface": functools.partial(_examples_hold, worksheets=real.worksheets, tone=real.tone),
+                   }.get(kind, lambda data: True)
+        total += poison(data, Draft202012Validator(schema), accepts)
+        if kind == "interface":
+            interface = data
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
     content = load_content(source)
     workbook.use_content(content.worksheets, content.tone, content.interface)

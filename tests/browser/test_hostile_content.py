@@ -23,7 +23,7 @@ document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(e.
 
 # Every text node and attribute that holds a piece of the hostile text must hold all of it:
 # a piece that became an element, a link, emphasis or "42" splits or changes the text.
-TORN = """(hostile) => {
+TORN = r"""(hostile) => {
   const torn = [];
   const check = (where, text) => {
     if (text.includes("__pwned") && !text.includes(hostile)) torn.push(`${where}: ${text.slice(0, 80)}`);
@@ -45,6 +45,12 @@ TORN = """(hostile) => {
       if (attribute.name === "data-words") leaves(JSON.parse(attribute.value)).forEach((text) => check(where, text));
       // A draft's send link carries the text percent-encoded, as a mailto: URL must.
       else if (attribute.value.startsWith("mailto:")) check(where, decodeURIComponent(attribute.value));
+      // A reminder's link is a calendar file: percent-encoded, its lines folded and its text
+      // escaped as RFC 5545 says; read it back as a calendar app would.
+      else if (attribute.value.startsWith("data:text/calendar")) {
+        check(where, decodeURIComponent(attribute.value).replace(/\r\n[ \t]/g, "")
+          .replace(/\\([\\;,nN])/g, (_, c) => (c === "n" || c === "N" ? "\n" : c)));
+      }
       else check(where, attribute.value);
     }
   }
