@@ -25,6 +25,7 @@ serves both from one local server and measures in headless Chromium, over N runs
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import os
 import platform
@@ -48,6 +49,7 @@ PHONE_TIMEOUT = 300_000
 # 1.6 Mbit/s down, 750 kbit/s up, with its own factors 3.75 on latency and 0.9 on throughput;
 # lighthouse-core/config/constants.js, throttling.mobileSlow4G), and a CPU 4× slower.
 PHONE = {"latency": 150 * 3.75, "download_kbps": 1.6 * 1024 * 0.9, "upload_kbps": 750 * 0.9, "cpu": 4}
+CGROUP_PERIOD_US = 100_000
 
 
 def build(dest: Path) -> None:
@@ -114,26 +116,59 @@ def sw_times(browser, base) -> tuple[float, float]:
     return first, warm
 
 
-def throttle_like_a_phone(context, page) -> None:
-    """PHONE's network and CPU limits on the page. The network limit reaches the worker's
-    downloads too; the CPU limit does not reach the worker, where Python starts: Chromium
-    answers Emulation.setCPUThrottlingRate on a worker's session with "Operation is only
-    supported for pages, not workers" (see benchmarks/README.md)."""
+@contextlib.contextmanager
+def slow_chromium():
+    """A Chromium whose processes share 1/PHONE["cpu"] of one core, through a Linux cgroup's CPU
+    quota: a slower CPU that, unlike DevTools' CPU throttling, reaches the worker where Python
+    starts (Chromium answers Emulation.setCPUThrottlingRate on a worker's session with
+    "Operation is only supported for pages, not workers"). Yields the path of a launcher that
+    puts Chromium in the group, or None where no group can be made (not root, no cpu
+    controller): the phone rows then slow the page's main thread only."""
+    unified = Path("/sys/fs/cgroup/cgroup.controllers").exists()
+    group = Path("/sys/fs/cgroup") / ("" if unified else "cpu") / f"workbook-bench-phone-{os.getpid()}"
+    quota = CGROUP_PERIOD_US // PHONE["cpu"]
+    try:
+        group.mkdir()
+        if unified:
+            (group / "cpu.max").write_text(f"{quota} {CGROUP_PERIOD_US}")
+        else:
+            (group / "cpu.cfs_period_us").write_text(str(CGROUP_PERIOD_US))
+            (group / "cpu.cfs_quota_us").write_text(str(quota))
+    except OSError:
+        with contextlib.suppress(OSError):
+            group.rmdir()
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="bench-phone-") as tmp:
+        launcher = Path(tmp) / "chromium"
+        launcher.write_text(f'#!/bin/sh\necho $$ > "{group / "cgroup.procs"}"\nexec "{chromium_path()}" "$@"\n')
+        launcher.chmod(0o755)
+        try:
+            yield str(launcher)
+        finally:
+            with contextlib.suppress(OSError):
+                group.rmdir()  # empty once the browser has closed
+
+
+def throttle_like_a_phone(context, page, cpu_in_page: bool) -> None:
+    """PHONE's network limits (they reach the worker's downloads too) and, when the browser
+    is not in a slow cgroup (cpu_in_page), DevTools' CPU throttling of the page."""
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     cdp.send("Network.emulateNetworkConditions", {
         "offline": False, "latency": PHONE["latency"],
         "downloadThroughput": PHONE["download_kbps"] * 1024 / 8, "uploadThroughput": PHONE["upload_kbps"] * 1024 / 8})
-    cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE["cpu"]})
+    if cpu_in_page:
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE["cpu"]})
 
 
-def phone_times(browser, base) -> dict[str, float]:
+def phone_times(browser, base, cpu_in_page: bool) -> dict[str, float]:
     """Cold visits on a throttled phone: the worksheet to ready and to its first draft, and
     the baseline to ready (ms from the start of navigation)."""
     times = {}
     context = browser.new_context(service_workers="block")
     page = context.new_page()
-    throttle_like_a_phone(context, page)
+    throttle_like_a_phone(context, page, cpu_in_page)
     page.goto(base + WORKSHEET, wait_until="domcontentloaded", timeout=PHONE_TIMEOUT)
     form = page.locator('form[data-worksheet="reply"]')
     form.get_by_label("Company", exact=True).fill("Northwind Books")
@@ -144,7 +179,7 @@ def phone_times(browser, base) -> dict[str, float]:
     context.close()
     context = browser.new_context(service_workers="block")
     page = context.new_page()
-    throttle_like_a_phone(context, page)
+    throttle_like_a_phone(context, page, cpu_in_page)
     pyodide = "../assets/engine/" + context.request.get(base + "assets/engine/engine.json").json()["pyodide_url"]
     page.goto(f"{base}_bench/index.html?mode=sys&pyodide={pyodide}", timeout=PHONE_TIMEOUT)
     page.wait_for_selector('body[data-state="ready"]', timeout=PHONE_TIMEOUT)
@@ -162,12 +197,16 @@ def measure(base: str, runs: int, calls: int, phone_runs: int, transfers: list) 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         results["chromium"] = browser.version
-        for run in range(phone_runs):
-            for key, value in phone_times(browser, base).items():
-                results[key].append(value)
-            print(f"phone run {run + 1}/{phone_runs}: worksheet ready {results['phone_site'][-1]:.0f} ms, "
-                  f"first draft {results['phone_draft'][-1]:.0f} ms, "
-                  f"bare Pyodide ready {results['phone_base'][-1]:.0f} ms", file=sys.stderr)
+        with slow_chromium() as launcher:
+            phone = p.chromium.launch(executable_path=launcher or chromium_path(), args=CHROMIUM_FLAGS)
+            results["phone_cpu"] = "cgroup" if launcher else "page"
+            for run in range(phone_runs):
+                for key, value in phone_times(phone, base, cpu_in_page=launcher is None).items():
+                    results[key].append(value)
+                print(f"phone run {run + 1}/{phone_runs}: worksheet ready {results['phone_site'][-1]:.0f} ms, "
+                      f"first draft {results['phone_draft'][-1]:.0f} ms, "
+                      f"bare Pyodide ready {results['phone_base'][-1]:.0f} ms", file=sys.stderr)
+            phone.close()
         for run in range(runs):
             # Interleaved, so every variant sees the same machine noise.
             for key, visit in (("site", site_ready), ("base", lambda pg, b: bare_ready(pg, b, "sys"))):
@@ -210,8 +249,10 @@ def table(results) -> str:
     lines += [f"| {name} | {value:.0f} | {value / base:.2f}× |" for name, value, base in rows]
     lines.append(f"| One engine call (reply), postMessage round trip | {med['call']:.1f} | |")
     if med.get("phone_site"):
+        cpu = ("CPU: the browser in a quarter of one core" if results.get("phone_cpu") == "cgroup"
+               else "4× CPU on the page, not the worker")
         lines += [
-            "| Phone (slow 4G; 4× CPU on the page, not the worker), worksheet, navigation to engine ready, "
+            f"| Phone (slow 4G; {cpu}), worksheet, navigation to engine ready, "
             f"cold | {med['phone_site']:.0f} | "
             f"{med['phone_site'] / med['phone_base']:.2f}× |",
             f"| Phone, worksheet, navigation to the first draft (asked for at once), cold | {med['phone_draft']:.0f} | "
