@@ -62,10 +62,8 @@ def files_in_use() -> list[str]:
 
 def write_archive(path: str) -> dict:
     """Write the files in use, made smaller, to `path`; return {"files", "bytes"}."""
-    in_use = files_in_use()  # before the imports below
-    import ast
-    import io
-    import tokenize
+    in_use = files_in_use()  # before any import of this module's own tools
+    import os
     import zipfile
 
     with zipfile.ZipFile(STDLIB_ZIP) as full, \
@@ -73,17 +71,19 @@ def write_archive(path: str) -> dict:
         for name in in_use:
             source = full.read(name)
             if name.endswith(".py"):
-                source = _one_space_indents(_stripped(source.decode("utf-8"), ast), io, tokenize).encode("utf-8")
+                source = _one_space_indents(_stripped(source.decode("utf-8"))).encode("utf-8")
             # A fixed timestamp, so the same files give the same bytes.
             light.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), source,
                            compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
-    import os
-
     return {"files": in_use, "bytes": os.path.getsize(path)}
 
 
-def _stripped(source: str, ast) -> str:
+# The helpers below import their tools when called: only after files_in_use() has been read.
+
+def _stripped(source: str) -> str:
     """The module without comments and docstrings (ast.unparse keeps the code, not the layout)."""
+    import ast
+
     tree = ast.parse(source)
     for node in ast.walk(tree):
         if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -94,9 +94,12 @@ def _stripped(source: str, ast) -> str:
     return ast.unparse(tree) + "\n"
 
 
-def _one_space_indents(source: str, io, tokenize) -> str:
+def _one_space_indents(source: str) -> str:
     """Each level of indentation as one space instead of four (ast.unparse writes four), except
     on lines inside a string that spans lines, where the spaces are part of the text."""
+    import io
+    import tokenize
+
     inside_strings = set()
     for token in tokenize.generate_tokens(io.StringIO(source).readline):
         inside_strings.update(range(token.start[0] + 1, token.end[0] + 1))
