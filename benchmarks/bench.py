@@ -73,11 +73,14 @@ def site_ready(page, base):
     return time_to_ready(page, base + WORKSHEET, '[data-status][data-state="ready"]', "workbook:engine-ready")
 
 
+def bare_url(context, base, mode: str) -> str:
+    """The baseline page, on the same Pyodide folder as the site's worker (named in engine.json)."""
+    pyodide = "../assets/engine/" + context.request.get(base + "assets/engine/engine.json").json()["pyodide_url"]
+    return f"{base}_bench/index.html?mode={mode}&pyodide={pyodide}"
+
+
 def bare_ready(page, base, mode):
-    # The same Pyodide folder as the site's worker, which finds it in engine.json.
-    pyodide = "../assets/engine/" + page.context.request.get(base + "assets/engine/engine.json").json()["pyodide_url"]
-    url = f"{base}_bench/index.html?mode={mode}&pyodide={pyodide}"
-    return time_to_ready(page, url, 'body[data-state="ready"]', "baseline:ready")
+    return time_to_ready(page, bare_url(page.context, base, mode), 'body[data-state="ready"]', "baseline:ready")
 
 
 def call_times(page, calls: int) -> list[float]:
@@ -180,8 +183,7 @@ def phone_times(browser, base, cpu_in_page: bool) -> dict[str, float]:
     context = browser.new_context(service_workers="block")
     page = context.new_page()
     throttle_like_a_phone(context, page, cpu_in_page)
-    pyodide = "../assets/engine/" + context.request.get(base + "assets/engine/engine.json").json()["pyodide_url"]
-    page.goto(f"{base}_bench/index.html?mode=sys&pyodide={pyodide}", timeout=PHONE_TIMEOUT)
+    page.goto(bare_url(context, base, "sys"), timeout=PHONE_TIMEOUT)
     page.wait_for_selector('body[data-state="ready"]', timeout=PHONE_TIMEOUT)
     times["phone_base"] = page.evaluate("performance.getEntriesByName('baseline:ready')[0].startTime")
     context.close()
