@@ -6,7 +6,11 @@ A document looks like
 
     {"format": FORMAT, "version": VERSION, "exported_at": "2026-11-25T10:00:00Z",
      "worksheets": {"reply": {"answers": {"company": "Northwind"}, "updated_at": "..."}},
-     "log": [{"id": "...", "date": "2026-11-20", "company": "...", "stage": "interview", ...}]}
+     "log": [{"id": "...", "application": "...", "date": "2026-11-20", "company": "...",
+              "stage": "interview", "outcome": "rejected", ...}]}
+
+The log is a list of updates (events), each an answer to the log worksheet's fields; the
+updates that share an `application` id are one application's history, oldest first.
 
 This module is the one place that knows it: the browser's import, the tests and
 the Markdown export all go through it. Nothing here raises on a bad document:
@@ -24,7 +28,7 @@ from .catalogue import say, worksheet
 from .output import Output
 
 FORMAT = "job-rejection-workbook"
-VERSION = 1
+VERSION = 2
 MAX_BACKUP_BYTES = 1_000_000
 MAX_TEXT = 20_000           # longest single answer kept from a backup
 MAX_LOG_ENTRIES = 2000
@@ -38,10 +42,12 @@ MAX_DEPTH = 8
 PARTS = {
     0: ({"format", "version", "answers"}, {"exported_at", "log"}),
     1: ({"format", "version", "worksheets", "log"}, {"exported_at"}),
+    2: ({"format", "version", "worksheets", "log"}, {"exported_at"}),
 }
 WORKSHEET_PARTS = {"answers", "earlier", "updated_at"}
 # Log entries: the log worksheet's fields, plus the page's bookkeeping.
 ENTRY_TIMES = ("created_at", "updated_at")
+APPLICATION = "application"   # the id an application's updates share
 LOG_WORKSHEET = "log"
 
 _HTML = re.compile(r"<\s*[a-zA-Z!/?]|javascript:", re.IGNORECASE)
@@ -118,8 +124,8 @@ def check_document(data, notes: list | None = None, allow_empty: bool = False) -
     if version < 0:
         raise Problem(_wrong("version", "negative"))
     _check_parts(data, *PARTS[version])
-    if version < VERSION:
-        data = MIGRATIONS[version](data)
+    for older in range(version, VERSION):
+        data = MIGRATIONS[older](data)
     moved: list[str] = []
     document = {
         "format": FORMAT,
@@ -267,7 +273,8 @@ def _checked_log(log) -> list:
     """Log entries are checked like answers: field names to plain values. Which fields an entry
     has follows the log worksheet's YAML, so a renamed field's old values are kept, not refused.
     Each entry has an id, unique in the log: the page edits and deletes entries by it. An entry
-    without one (from an older copy of the site) is given one."""
+    without one (from an older copy of the site) is given one. Each names its application, the
+    id its updates share; an entry without one is an application of its own."""
     if not isinstance(log, list):
         raise _wrong("log", "not_entry_list")
     if len(log) > MAX_LOG_ENTRIES:
@@ -283,6 +290,11 @@ def _checked_log(log) -> list:
                 raise _wrong(f"log[{i}].{key[:40]!r}", "not_field_name")
             if key in ENTRY_TIMES:
                 clean[key] = _optional_time(value, f"log[{i}].{key}")
+                continue
+            if key == APPLICATION:
+                if not (isinstance(value, str) and _ENTRY_ID.fullmatch(value)):
+                    raise _wrong(f"log[{i}].{key}", "bad_entry_id")
+                clean[key] = value
                 continue
             clean[key] = _answer(value, f"log[{i}].{key}")
             _real_date(clean[key], fields.get(key), f"log[{i}].{key}")
@@ -301,6 +313,8 @@ def _checked_log(log) -> list:
                 number += 1
             entry["id"] = f"entry-{number}"
             ids.add(entry["id"])
+    for entry in checked:
+        entry.setdefault(APPLICATION, f"application-{entry['id']}"[:64])
     return checked
 
 
@@ -340,7 +354,22 @@ def _from_version_0(data: dict) -> dict:
     }
 
 
-MIGRATIONS = {0: _from_version_0}
+def _from_version_1(data: dict) -> dict:
+    """Version 1's log held rejections only, one entry each, with no link between entries.
+    Each becomes an application of its own with one update: the rejection, at the stage it
+    came (the outcome whose status is `rejected` in the log worksheet's YAML). Nothing else
+    changes, so nothing is lost; the page links updates to applications from now on."""
+    rejected = next((o.get("value") for o in _fields_of(LOG_WORKSHEET).get("outcome", {}).get("options", [])
+                     if isinstance(o, dict) and o.get("status") == "rejected"), None)
+    log = data.get("log")
+    if not isinstance(log, list) or rejected is None:
+        return data   # a log that is not a list is refused by the check that follows
+    return {**data, "log": [{**entry, "outcome": rejected}
+                            if isinstance(entry, dict) and entry.get("outcome") is None else entry
+                            for entry in log]}
+
+
+MIGRATIONS = {0: _from_version_0, 1: _from_version_1}
 
 
 # --- what the page asks for ------------------------------------------------------

@@ -24,15 +24,16 @@ def real_worksheets(worksheets, tone, interface):
 
 GOOD = {
     "format": "job-rejection-workbook",
-    "version": 1,
+    "version": 2,
     "exported_at": "2026-11-25T10:00:00Z",
     "worksheets": {
         "reply": {"answers": {"company": "Northwind Books", "stage": "interview", "ask_feedback": True},
                   "updated_at": "2026-11-25T09:59:00Z"},
         "check-in": {"answers": {"feelings": ["disappointed"], "intensity": 3}, "updated_at": None},
     },
-    "log": [{"id": "a1", "date": "2026-11-20", "company": "Contoso", "role": "Designer",
-             "source": "referral", "stage": "interview", "feedback": False, "note": "Two rounds"}],
+    "log": [{"id": "a1", "application": "contoso-designer", "date": "2026-11-20", "company": "Contoso",
+             "role": "Designer", "source": "referral", "stage": "interview", "outcome": "rejected",
+             "feedback": False, "note": "Two rounds"}],
 }
 
 
@@ -45,8 +46,8 @@ def refused(text) -> str:
 
 def test_the_engine_writes_the_format_the_independent_schema_describes():
     """Saved files outlive the code: the name and version the engine writes are the ones
-    tests/fixtures/backup-v1.schema.json (written separately) says a version 1 file has."""
-    schema = json.loads((Path(__file__).parents[1] / "fixtures" / "backup-v1.schema.json").read_text("utf-8"))
+    tests/fixtures/backup-v2.schema.json (written separately) says a version 2 file has."""
+    schema = json.loads((Path(__file__).parents[1] / "fixtures" / "backup-v2.schema.json").read_text("utf-8"))
     assert (schema["properties"]["format"]["const"], schema["properties"]["version"]["const"]) == (FORMAT, VERSION)
 
 
@@ -72,9 +73,9 @@ def test_another_apps_json():
 
 
 def test_newer_version():
-    message = refused(json.dumps({**GOOD, "version": 2}))
+    message = refused(json.dumps({**GOOD, "version": 3}))
     assert message.startswith("This backup was made by a newer version of the workbook "
-                              "(format 2; this site reads up to 1)")
+                              "(format 3; this site reads up to 2)")
 
 
 def test_file_over_one_megabyte():
@@ -113,7 +114,7 @@ def test_version_0_fixture_is_migrated_without_losing_anything():
     assert [n[1] for n in result["notes"]] == ["migrated", "kept_earlier"]
     assert result["document"] == {
         "format": "job-rejection-workbook",
-        "version": 1,
+        "version": 2,
         "exported_at": "2026-10-01T09:30:00Z",
         "worksheets": {
             "reply": {"answers": {"recruiter_name": "Priya", "company": "Northwind Books", "stage": "final_round",
@@ -123,11 +124,41 @@ def test_version_0_fixture_is_migrated_without_losing_anything():
         },
         "log": [
             {"date": "2026-09-28", "company": "Northwind Books", "role": "Designer", "stage": "final_round",
-             "feedback": True, "note": "Kind call", "id": "entry-1"},
+             "feedback": True, "note": "Kind call", "outcome": "rejected", "id": "entry-1",
+             "application": "application-entry-1"},
             {"date": "2026-09-20", "company": "Contoso", "role": "Designer", "stage": "application",
-             "feedback": False, "id": "entry-2"},
+             "feedback": False, "outcome": "rejected", "id": "entry-2", "application": "application-entry-2"},
         ],
     }
+
+
+def test_version_1_fixture_becomes_one_application_per_rejection():
+    """Today's format before version 2 (tests/fixtures/backup-v1.json, written as the page wrote it):
+    every entry was a rejection; each becomes its own application's one update, keeping every
+    answer and time. Two entries for the same company stay two applications (the person may
+    have applied twice): the migration guesses no links."""
+    original = json.loads((FIXTURES / "backup-v1.json").read_text(encoding="utf-8"))
+    result = check_text(json.dumps(original))
+    assert result["ok"] is True
+    assert [n[1] for n in result["notes"]] == ["migrated"]
+    document = result["document"]
+    assert document["version"] == 2
+    assert document["worksheets"] == original["worksheets"]
+    assert document["exported_at"] == original["exported_at"]
+    for before, after in zip(original["log"], document["log"], strict=True):
+        assert after == {**before, "outcome": "rejected", "application": f"application-{before['id']}"}
+    assert len({e["application"] for e in document["log"]}) == 3
+    assert list(FORMAT_SCHEMA.iter_errors(document)) == []
+    # Migrated once, it is a version 2 document that checks unchanged.
+    assert check_text(json.dumps(document)) == {"ok": True, "document": document, "notes": []}
+
+
+def test_an_update_names_its_application_by_a_plain_id():
+    doc = json.loads(json.dumps(GOOD))
+    doc["log"][0]["application"] = "<b>x</b>"
+    assert "(log[0].application:" in refused(json.dumps(doc))
+    del doc["log"][0]["application"]
+    assert check_text(json.dumps(doc))["document"]["log"][0]["application"] == "application-a1"
 
 
 def test_import_check_through_the_facade_says_what_the_backup_holds(engine):
@@ -148,8 +179,9 @@ def test_markdown_copy_uses_labels_and_keeps_earlier_answers(engine):
     assert "- **Ask for feedback**: Yes" in markdown  # as the form says it (content/interface.yaml)
     assert "### Answers from an earlier version\n\n- closing line: Warmly" in markdown
     # The log table has the log page's columns: every field of the log worksheet, by its label.
-    assert "| Date | Company | Role | Where you found it | Stage reached | Feedback received | Note |" in markdown
-    assert "| 2026-11-20 | Contoso | Designer | Referral | Interview | No | Two rounds |" in markdown
+    assert ("| Date | Company | Role | Where you found it | Stage reached | What happened | Feedback received | Note |"
+            in markdown)
+    assert "| 2026-11-20 | Contoso | Designer | Referral | Interview | Turned down | No | Two rounds |" in markdown
 
 
 def test_earlier_answers_lists_only_fields_the_worksheet_no_longer_has(engine):
@@ -199,7 +231,7 @@ def test_a_markdown_copy_of_an_empty_store_is_still_made(engine):
     assert engine.task("backup-markdown", {"document": empty})["data"]["markdown"].startswith("# My job-rejection")
 
 
-FORMAT_SCHEMA = Draft202012Validator(json.loads((FIXTURES / "backup-v1.schema.json").read_text(encoding="utf-8")))
+FORMAT_SCHEMA = Draft202012Validator(json.loads((FIXTURES / "backup-v2.schema.json").read_text(encoding="utf-8")))
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
@@ -219,7 +251,7 @@ entries = st.dictionaries(field_ids, values, max_size=5).flatmap(
     lambda e: st.one_of(st.just(e), st.sampled_from(["a1", "a2", "", "entry-1", "bad id", None]).map(
         lambda i: {**e, "id": i} if i is not None else e)))
 documents = st.fixed_dictionaries(
-    {"format": st.sampled_from([FORMAT, FORMAT, "other"]), "version": st.sampled_from([1, 1, 0, 2, "1", -1])},
+    {"format": st.sampled_from([FORMAT, FORMAT, "other"]), "version": st.sampled_from([2, 2, 1, 0, 3, "2", -1])},
     optional={"worksheets": st.dictionaries(worksheet_ids, records, max_size=4) | json_values,
               "log": st.lists(entries, max_size=5) | json_values,
               "answers": st.dictionaries(worksheet_ids, st.dictionaries(field_ids, values, max_size=3), max_size=3),
@@ -240,9 +272,11 @@ good_entries = st.fixed_dictionaries(
     {"company": st.text(max_size=20), "date": st.sampled_from(["2026-11-20", "2026-01-31", "", "next week"])},
     optional={"stage": st.sampled_from(["application", "interview", "assessment_centre"]),
               "feedback": st.booleans(), "id": st.sampled_from(["a1", "a2", "a3", "entry-2"]),
+              "application": st.sampled_from(["a1", "job-9", "bad id"]),
+              "outcome": st.sampled_from(["waiting", "rejected", "hired?"]),
               "created_at": st.just("2026-11-20T09:00:00.000Z")})
 good_documents = st.fixed_dictionaries(
-    {"format": st.just(FORMAT), "version": st.just(1),
+    {"format": st.just(FORMAT), "version": st.sampled_from([1, 2]),
      "worksheets": st.dictionaries(st.sampled_from(["reply", "check-in", "recharge", "gone-worksheet"]),
                                    good_records, max_size=3),
      "log": st.lists(good_entries, max_size=4, unique_by=lambda e: e.get("id", object()))},

@@ -14,7 +14,7 @@ GOOD_ENTRY = {"id": "a1", "date": "2026-11-20", "company": "Contoso", "stage": "
 
 
 def doc(**parts) -> str:
-    base = {"format": FMT, "version": 1, "exported_at": "2026-11-25T10:00:00Z",
+    base = {"format": FMT, "version": 2, "exported_at": "2026-11-25T10:00:00Z",
             "worksheets": {"reply": {"answers": {"company": "Northwind"}}}, "log": [GOOD_ENTRY]}
     return json.dumps({**base, **parts})
 
@@ -37,8 +37,8 @@ BAD = [
     ("not JSON", "this is { not json", NOT_JSON),
     ("another app's file", json.dumps({"name": "my playlist"}), NOT_OURS),
     ("a JSON list", "[1, 2, 3]", NOT_OURS),
-    ("a newer version", doc(version=2), "This backup was made by a newer version of the workbook (format 2; this "
-                                        "site reads up to 1). Open it on the newer site, or update this copy. "
+    ("a newer version", doc(version=3), "This backup was made by a newer version of the workbook (format 3; this "
+                                        "site reads up to 2). Open it on the newer site, or update this copy. "
                                         "Nothing was changed."),
     ("over 1 MB", doc(exported_at="x" * 1_000_000), "This file is larger than 1 MB, so it cannot be a backup from "
                                                     "this site. Nothing was changed."),
@@ -67,17 +67,17 @@ BAD = [
      SHAPE.format("worksheets.reply.answers.'company\\n': is not a field name")),
     ("a worksheet name in capitals", doc(worksheets={"Reply": {"answers": {"company": "N"}}}),
      SHAPE.format("worksheets.'Reply': is not a worksheet name")),
-    ("'worksheet' misspelt", json.dumps({"format": FMT, "version": 1, "worksheet": {}, "log": []}),
+    ("'worksheet' misspelt", json.dumps({"format": FMT, "version": 2, "worksheet": {}, "log": []}),
      UNKNOWN.format("worksheet")),
-    ("'logs' misspelt", json.dumps({"format": FMT, "version": 1, "worksheets": {}, "logs": []}),
+    ("'logs' misspelt", json.dumps({"format": FMT, "version": 2, "worksheets": {}, "logs": []}),
      UNKNOWN.format("logs")),
-    ("no worksheets and no log", json.dumps({"format": FMT, "version": 1}), MISSING.format("log, worksheets")),
+    ("no worksheets and no log", json.dumps({"format": FMT, "version": 2}), MISSING.format("log, worksheets")),
     ("version 0 with version 1's parts", json.dumps({"format": FMT, "version": 0, "answers": {},
                                                       "worksheets": {"reply": {"answers": {"company": "N"}}}}),
      UNKNOWN.format("worksheets")),
     ("60 KB of nested brackets", "[" * 30_000 + "]" * 30_000, TOO_DEEP),
     ("nested deeper than a backup", doc(worksheets={"reply": {"answers": {"company": [[[[[["x"]]]]]]}}}), TOO_DEEP),
-    ("a name written twice", '{"format": "' + FMT + '", "version": 1, "worksheets": {}, "worksheets": {}, "log": []}',
+    ("a name written twice", '{"format": "' + FMT + '", "version": 2, "worksheets": {}, "worksheets": {}, "log": []}',
      "A name is written twice in this backup (worksheets), so it is not clear which answer to keep. "
      "Nothing was changed."),
     ("nothing in it", doc(worksheets={}, log=[]), EMPTY),

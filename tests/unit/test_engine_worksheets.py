@@ -8,7 +8,7 @@ import pytest
 from macros.engine_contract import output_text as everything
 from workbook.worksheets.check_in import needs_cool_off
 from workbook.worksheets.network import week_plan
-from workbook.worksheets.rejection_log import cluster, stage_counts, this_week
+from workbook.worksheets.rejection_log import cluster, furthest_stages, latest_updates, stage_counts, this_week
 
 
 def blocks(output, kind):
@@ -184,18 +184,25 @@ def test_reflect_a_hard_interview_after_practice_suggests_a_mock_interview(engin
 # --- log -----------------------------------------------------------------------
 
 TODAY = "2024-05-10"
+
+
+def rejection(stage: str, **more) -> dict:
+    """A log update saying the application was turned down at `stage`."""
+    return {"stage": stage, "outcome": "rejected", **more}
+
+
 ENTRIES = [
-    {"date": "2024-05-10", "company": "A", "stage": "application"},      # today: this week
-    {"date": "2024-05-04", "company": "B", "stage": "application"},      # 6 days ago: this week
-    {"date": "2024-05-03", "company": "C", "stage": "phone_screen"},     # 7 days ago: last week
-    {"date": "2024-05-11", "company": "D", "stage": "interview"},        # tomorrow: not counted
-    {"date": "2024-04-01", "company": "E", "stage": "final_round", "feedback": True},
-    {"date": "2024-04-02", "company": "F", "stage": "application"},
+    {"date": "2024-05-10", "company": "A", "stage": "application", "outcome": "rejected"},      # today: this week
+    {"date": "2024-05-04", "company": "B", "stage": "application", "outcome": "rejected"},      # 6 days ago: this week
+    {"date": "2024-05-03", "company": "C", "stage": "phone_screen", "outcome": "rejected"},     # 7 days ago: last week
+    {"date": "2024-05-11", "company": "D", "stage": "interview", "outcome": "rejected"},        # tomorrow: not counted
+    {"date": "2024-04-01", "company": "E", "stage": "final_round", "outcome": "rejected", "feedback": True},
+    {"date": "2024-04-02", "company": "F", "stage": "application", "outcome": "rejected"},
 ]
 
 
 def test_log_counts_by_stage(engine):
-    [chart] = blocks(engine.run("log", {"entries": ENTRIES, "today": TODAY}), "chart")
+    chart = blocks(engine.run("log", {"entries": ENTRIES, "today": TODAY}), "chart")[0]
     # share: each bar's length as a percentage of the longest (1 of 3 is 33).
     assert chart["bars"] == [{"label": "Application", "value": 3, "share": 100},
                              {"label": "Phone screen", "value": 1, "share": 33},
@@ -206,7 +213,7 @@ def test_log_counts_by_stage(engine):
 
 
 def test_log_one_entry_reads_right_and_claims_no_pattern(engine):
-    output = engine.run("log", {"entries": [{"stage": "application", "feedback": True}], "today": TODAY})
+    output = engine.run("log", {"entries": [rejection("application", feedback=True)], "today": TODAY})
     text = texts(output)
     assert "You have logged 1 rejection, at the application stage." in text
     assert "You received feedback on the one rejection you logged." in text
@@ -216,26 +223,26 @@ def test_log_one_entry_reads_right_and_claims_no_pattern(engine):
 
 
 def test_log_a_very_full_week_speaks_of_rest_not_praise(engine):
-    busy = [{"date": TODAY, "stage": "application"}] * 32
+    busy = [{"date": TODAY, "stage": "application", "outcome": "rejected"}] * 32
     text = texts(engine.run("log", {"entries": busy, "today": TODAY}))
-    assert "You logged 32 entries in the last seven days. That is a lot to take in one week" in text
+    assert "You logged 32 updates in the last seven days. That is a lot to take in one week" in text
     assert "steady effort" not in text
 
 
 def test_log_uses_where_the_openings_were_found(engine):
-    entries = [{"stage": "application", "source": s} for s in ("job_board", "job_board", "job_board", "referral",
+    entries = [rejection("application", source=s) for s in ("job_board", "job_board", "job_board", "referral",
                                                                "other")]
     charts = blocks(engine.run("log", {"entries": entries, "today": TODAY}), "chart")
-    assert charts[1]["title"] == "Where you found the openings"
-    assert {b["label"]: b["value"] for b in charts[1]["bars"]} == {
+    assert charts[2]["title"] == "Where you found the openings"
+    assert {b["label"]: b["value"] for b in charts[2]["bars"]} == {
         "Job board": 3, "Referral": 1, "Recruiter contacted me": 0, "Company website": 0, "Other": 1}
-    assert charts[1]["summary"] == "Most of them came through one source: Job board, 3 of 5."
+    assert charts[2]["summary"] == "Most of them came through one source: Job board, 3 of 5."
     # Four entries are too few to name a main source.
-    assert blocks(engine.run("log", {"entries": entries[:4], "today": TODAY}), "chart")[1]["summary"] == ""
+    assert blocks(engine.run("log", {"entries": entries[:4], "today": TODAY}), "chart")[2]["summary"] == ""
 
 
 def test_log_helpers_by_hand():
-    entries = [{"stage": "application"}, {"stage": "interview"}, {"stage": "interview"}, {"stage": None}]
+    entries = [rejection("application"), rejection("interview"), rejection("interview"), {"stage": None}]
     stages = ["application", "phone_screen", "interview", "final_round"]
     assert stage_counts(entries, stages) == {"application": 1, "phone_screen": 0, "interview": 2, "final_round": 0}
     phase = {"application": "early", "phone_screen": "early", "interview": "late", "final_round": "late"}.get
@@ -250,26 +257,26 @@ def test_log_helpers_by_hand():
 
 def test_log_momentum_counts_the_seven_days_up_to_today(engine):
     output = engine.run("log", {"entries": ENTRIES, "today": TODAY})
-    assert "You logged 2 entries in the last seven days. That is real, steady effort." in texts(output)
+    assert "You logged 2 updates in the last seven days. That is real, steady effort." in texts(output)
 
 
 def test_log_momentum_with_one_and_none(engine):
     one = engine.run("log", {"entries": ENTRIES[:1], "today": TODAY})
-    assert "You logged 1 entry in the last seven days." in texts(one)
+    assert "You logged 1 update in the last seven days." in texts(one)
     none = engine.run("log", {"entries": ENTRIES[4:], "today": TODAY})
     assert "Nothing logged in the last seven days. Quiet weeks happen, and rest counts too." in texts(none)
 
 
 def test_log_early_rejections_point_to_the_resume(engine):
     stages = ["application", "phone_screen", "application", "final_round", "interview"]
-    output = engine.run("log", {"entries": [{"stage": s} for s in stages], "today": TODAY})
+    output = engine.run("log", {"entries": [{"stage": s, "outcome": "rejected"} for s in stages], "today": TODAY})
     assert "Most of your rejections come early" in texts(output)
     assert "Tailor your resume to each posting" in texts(output)
 
 
 def test_log_late_rejections_point_to_interview_practice(engine):
-    output = engine.run("log", {"entries": [{"stage": "interview"}, {"stage": "final_round"}, {"stage": "interview"},
-                                            {"stage": "application"}, {"stage": "phone_screen"}], "today": TODAY})
+    output = engine.run("log", {"entries": [rejection("interview"), rejection("final_round"), rejection("interview"),
+                                            rejection("application"), rejection("phone_screen")], "today": TODAY})
     assert "Most of your rejections come later" in texts(output)
     assert "Practise answers about your work history" in texts(output)
 
@@ -282,8 +289,8 @@ def test_log_without_today_skips_momentum_with_a_note(engine):
 
 
 def test_log_bad_entries_are_notes_not_errors(engine):
-    output = engine.run("log", {"entries": [None, 7, "x", {"date": "soon", "stage": "coffee"},
-                                            {"date": "2024-05-09", "stage": "interview"}], "today": TODAY})
+    entries = [None, 7, "x", rejection("coffee", date="soon"), rejection("interview", date="2024-05-09")]
+    output = engine.run("log", {"entries": entries, "today": TODAY})
     notes = {n["code"]: n["text"] for n in output["notes"]}
     assert "Entries we could not read, left out: 3." in notes["entry_unreadable"]
     assert "1" in notes["entry_date_unreadable"] and "1" in notes["entry_stage_unknown"]
@@ -300,6 +307,40 @@ def test_log_never_shames_a_quiet_week(engine):
     text = texts(engine.run("log", {"entries": ENTRIES[4:], "today": TODAY})).lower()
     for word in ("only", "should", "lazy", "not enough", "failed"):
         assert word not in text
+
+
+def test_log_an_application_s_history_counts_once_and_only_its_rejection(engine):
+    """Updates that share an application id are one application: its furthest stage is charted
+    once, only a rejection counts as one, and an application whose latest update is open is
+    still going (checked by hand: a reached a final round and was turned down; b is waiting)."""
+    entries = [
+        {"application": "a", "date": "2024-04-01", "stage": "application", "outcome": "waiting"},
+        {"application": "a", "date": "2024-04-09", "stage": "interview", "outcome": "moved_on"},
+        {"application": "a", "date": "2024-04-20", "stage": "final_round", "outcome": "rejected", "feedback": True},
+        {"application": "b", "date": "2024-05-02", "stage": "application", "outcome": "waiting"},
+    ]
+    output = engine.run("log", {"entries": entries, "today": TODAY})
+    rejections, progress = blocks(output, "chart")
+    assert rejections["summary"] == "You have logged 1 rejection, after a final round."
+    assert progress["title"] == "How far your applications got"
+    assert [b["value"] for b in progress["bars"]] == [1, 0, 0, 1]
+    assert progress["summary"] == ("Of your 2 applications, this is the furthest each one got: 1 to the application "
+                                   "stage and 1 to a final round. 1 of them is still open.")
+    assert "You received feedback on the one rejection you logged." in texts(output)
+    assert codes(output) == []
+
+
+def test_log_helpers_for_applications_by_hand():
+    stages = ["application", "phone_screen", "interview", "final_round"]
+    d = datetime.date
+    entries = [{"application": "a", "stage": "interview", "date": d(2024, 4, 9)},
+               {"application": "a", "stage": "application", "date": d(2024, 4, 1)},   # added late, earlier date
+               {"application": "b", "stage": None, "date": None},
+               {"application": "c", "stage": "phone_screen", "date": d(2024, 5, 1)},
+               {"application": "c", "stage": "phone_screen", "date": d(2024, 5, 1)}]
+    assert furthest_stages(entries, stages) == {"a": "interview", "c": "phone_screen"}
+    latest = latest_updates(entries)
+    assert latest["a"] is entries[0] and latest["b"] is entries[2] and latest["c"] is entries[4]
 
 
 # --- network -------------------------------------------------------------------

@@ -1,21 +1,24 @@
-"""The rejection log: count rejections by stage, see where they cluster, and this week's effort.
+"""The rejection log: count rejections by stage, see where they cluster, how far each
+application got, and this week's effort.
 
-The log is a list of entries (events), never a single status per company, so
-the history is kept. Inputs: {"entries": [...], "today": "YYYY-MM-DD"}.
+The log is a list of entries, each one update on an application (events, never a single
+status per company, so the history is kept); the entries that share an `application` id are
+one application's history. Inputs: {"entries": [...], "today": "YYYY-MM-DD"}.
 """
 from __future__ import annotations
 
 import datetime
 
 from ..answers import Answers, NotUnderstood, field_value, read_date
-from ..backup import MAX_LOG_ENTRIES
+from ..backup import APPLICATION, MAX_LOG_ENTRIES
 from ..messages import LIST, TEXT, Messages, options_of, table
 from ..output import Output
 
 # The stages, in order, are the options of the `stage` field in content/worksheets/log.yaml;
 # each has a phase there (early: work on the CV and application; late: on interviewing), and
-# where most rejections come decides the advice.
-OPTION_SETTINGS = {"stage": "phase"}
+# where most rejections come decides the advice. Each option of `outcome` has a status there
+# (open, rejected or closed): the rejections are the entries whose outcome has status `rejected`.
+OPTION_SETTINGS = {"stage": "phase", "outcome": "status"}
 WEEK = 7              # days counted for this week's momentum, today included
 PATTERN_FROM = 5      # fewer entries than this are data points, not a pattern to advise on
 LOTS_IN_A_WEEK = 15   # from this many entries in a week, the summary speaks of rest
@@ -33,6 +36,13 @@ REQUIRED_MESSAGES = {
     "next_steps": table("early", "late", "even", each=LIST),
     "momentum": table("none", "one", "some", "lots"),   # {count}
     "feedback_received": table("none", "one", "some"),  # {count}, {total}
+    "no_rejections": TEXT,
+    "progress_chart_title": TEXT,
+    "progress_summary": table("one", "many"),   # {total}, {parts}
+    "progress_part": TEXT,                      # {count}, {stage}
+    "reached_phrases": table(options_of("stage")),
+    "still_open": table("only", "one", "some"),  # {count}
+    "entry_outcome_unknown": TEXT,              # {count}
     "empty": TEXT,
     "empty_log": TEXT,
     "no_today": TEXT,
@@ -56,11 +66,13 @@ def read_entries(answers: Answers, say: Messages, out: Output) -> list[dict]:
     if len(raw) > MAX_LOG_ENTRIES:   # longer logs are read up to what a backup may hold
         out.warning("log_too_long", say.text("log_too_long", count=MAX_LOG_ENTRIES))
     entries, unreadable, bad_dates = [], 0, 0
-    for item in raw[:MAX_LOG_ENTRIES]:
+    for number, item in enumerate(raw[:MAX_LOG_ENTRIES]):
         if not isinstance(item, dict):
             unreadable += 1
             continue
-        entry = {}
+        application = item.get(APPLICATION)
+        # An entry that names no application is one of its own (`#n` is no id the page writes).
+        entry = {APPLICATION: application if isinstance(application, str) and application else f"#{number}"}
         for field in answers.fields:
             try:
                 entry[field["id"]], _ = field_value(field, item.get(field["id"]))
@@ -78,6 +90,29 @@ def read_entries(answers: Answers, say: Messages, out: Output) -> list[dict]:
 def stage_counts(entries: list[dict], stages: list[str]) -> dict[str, int]:
     """How many rejections came at each stage, in stage order (unknown stages left out)."""
     return {stage: sum(e.get("stage") == stage for e in entries) for stage in stages}
+
+
+def furthest_stages(entries: list[dict], stages: list[str]) -> dict[str, str]:
+    """Each application's furthest stage among its updates (application id -> stage)."""
+    furthest: dict[str, str] = {}
+    for entry in entries:
+        stage, application = entry.get("stage"), entry[APPLICATION]
+        if stage not in stages:
+            continue
+        if application not in furthest or stages.index(stage) > stages.index(furthest[application]):
+            furthest[application] = stage
+    return furthest
+
+
+def latest_updates(entries: list[dict]) -> dict[str, dict]:
+    """Each application's latest update: the last by date, and of one day the last added."""
+    latest: dict[str, dict] = {}
+    for entry in entries:
+        before = latest.get(entry[APPLICATION])
+        if before is None or not isinstance(before.get("date"), datetime.date) or (
+                isinstance(entry.get("date"), datetime.date) and entry["date"] >= before["date"]):
+            latest[entry[APPLICATION]] = entry
+    return latest
 
 
 def cluster(counts: dict[str, int], phase_of) -> str:
@@ -100,28 +135,18 @@ def build(answers: Answers, say: Messages, out: Output) -> None:
         out.note("empty_log", say.text("empty_log"))
         return
     stages = answers.options("stage")
-    counts = stage_counts(entries, stages)
-    counted = sum(counts.values())
-    if counted < len(entries):
-        out.warning("entry_stage_unknown", say.text("entry_stage_unknown", count=len(entries) - counted))
-    names = {stage: answers.option_setting("stage", stage, "label") for stage in stages}   # the chart's bars
-    if counted == 1:  # "1 rejection, after an interview", not "1 rejection, 1 after an interview"
-        parts = next(say.text("stage_phrases", s) for s in stages if counts[s])
-    else:
-        parts = say.join([say.text("chart_part", count=counts[s], stage=say.text("stage_phrases", s))
-                          for s in stages if counts[s]])
-    out.chart(say.text("chart_title"), [(names[s], counts[s]) for s in stages],
-              say.text("chart_summary", "one" if counted == 1 else "many", total=counted, parts=parts))
-    if counted >= PATTERN_FROM:
-        where = cluster(counts, lambda stage: answers.option_setting("stage", stage, "phase"))
-        out.paragraph(say.text("cluster", where))
-        out.bullet_list(say.items("next_steps", where), title=say.text("next_steps_title"))
-    elif counted:
-        out.paragraph(say.text("too_early", count=PATTERN_FROM))
-    source_chart(answers, entries, say, out)
-    with_feedback = sum(e.get("feedback") is True for e in entries)
-    kind = "none" if not with_feedback else "one" if len(entries) == 1 else "some"
-    out.paragraph(say.text("feedback_received", kind, count=with_feedback, total=len(entries)))
+    status = {e.get("outcome"): answers.option_setting("outcome", e.get("outcome"), "status") for e in entries}
+    unknown_outcome = sum(status[e.get("outcome")] is None for e in entries)
+    if unknown_outcome:
+        out.warning("entry_outcome_unknown", say.text("entry_outcome_unknown", count=unknown_outcome))
+    rejections = [e for e in entries if status[e.get("outcome")] == "rejected"]
+    rejection_summary(answers, rejections, stages, say, out)
+    progress_chart(answers, entries, stages, say, out)
+    source_chart(answers, list(latest_updates(entries).values()), say, out)
+    if rejections:
+        with_feedback = sum(e.get("feedback") is True for e in rejections)
+        kind = "none" if not with_feedback else "one" if len(rejections) == 1 else "some"
+        out.paragraph(say.text("feedback_received", kind, count=with_feedback, total=len(rejections)))
     try:
         today = read_date(answers.raw.get("today"))
     except NotUnderstood:
@@ -134,9 +159,60 @@ def build(answers: Answers, say: Messages, out: Output) -> None:
     out.paragraph(say.text("momentum", kind, count=week))
 
 
+def rejection_summary(answers: Answers, rejections: list[dict], stages: list[str], say: Messages,
+                      out: Output) -> None:
+    """Rejections by stage, and from PATTERN_FROM of them on, where they cluster and what to work on."""
+    if not rejections:
+        out.paragraph(say.text("no_rejections"))
+        return
+    counts = stage_counts(rejections, stages)
+    counted = sum(counts.values())
+    if counted < len(rejections):
+        out.warning("entry_stage_unknown", say.text("entry_stage_unknown", count=len(rejections) - counted))
+    names = {stage: answers.option_setting("stage", stage, "label") for stage in stages}   # the chart's bars
+    if counted == 1:  # "1 rejection, after an interview", not "1 rejection, 1 after an interview"
+        parts = next(say.text("stage_phrases", s) for s in stages if counts[s])
+    else:
+        parts = say.join([say.text("chart_part", count=counts[s], stage=say.text("stage_phrases", s))
+                          for s in stages if counts[s]])
+    out.chart(say.text("chart_title"), [(names[s], counts[s]) for s in stages],
+              say.text("chart_summary", "one" if counted == 1 else "many", total=counted, parts=parts)
+              if counted else "")
+    if counted >= PATTERN_FROM:
+        where = cluster(counts, lambda stage: answers.option_setting("stage", stage, "phase"))
+        out.paragraph(say.text("cluster", where))
+        out.bullet_list(say.items("next_steps", where), title=say.text("next_steps_title"))
+    elif counted:
+        out.paragraph(say.text("too_early", count=PATTERN_FROM))
+
+
+def progress_chart(answers: Answers, entries: list[dict], stages: list[str], say: Messages, out: Output) -> None:
+    """How far each application got (its furthest stage), and how many are still open (their
+    latest update's outcome has status `open`)."""
+    furthest = furthest_stages(entries, stages)
+    if not furthest:
+        return
+    counts = {stage: sum(reached == stage for reached in furthest.values()) for stage in stages}
+    total = len(furthest)
+    if total == 1:
+        summary = say.text("progress_summary", "one", stage=say.text("reached_phrases", next(iter(furthest.values()))))
+    else:
+        parts = [say.text("progress_part", count=counts[s], stage=say.text("reached_phrases", s))
+                 for s in stages if counts[s]]
+        summary = say.text("progress_summary", "many", total=total, parts=say.join(parts))
+    still_open = sum(answers.option_setting("outcome", e.get("outcome"), "status") == "open"
+                     for application, e in latest_updates(entries).items() if application in furthest)
+    if still_open:
+        kind = "only" if total == 1 else "one" if still_open == 1 else "some"
+        summary += " " + say.text("still_open", kind, count=still_open)
+    names = {stage: answers.option_setting("stage", stage, "label") for stage in stages}
+    out.chart(say.text("progress_chart_title"), [(names[s], counts[s]) for s in stages], summary)
+
+
 def source_chart(answers: Answers, entries: list[dict], say: Messages, out: Output) -> None:
-    """Where the openings were found, by the source field's own options and labels; one source
-    is named as the main one only from PATTERN_FROM entries on, and only when it is a clear lead."""
+    """Where the openings were found (one entry per application: its latest update), by the
+    source field's own options and labels; one source is named as the main one only from
+    PATTERN_FROM applications on, and only when it is a clear lead."""
     field = next((f for f in answers.fields if f.get("id") == "source"), None)
     if field is None or not any(e.get("source") for e in entries):
         return
