@@ -88,7 +88,10 @@ function button(text, action, onClick) {
   return b;
 }
 
-/** The log layout: the form adds or edits one entry; the table lists them all. */
+/**
+ * The log layout: the form adds or edits one update, on an application picked from the list
+ * (or a new one); the table lists every update.
+ */
 function wireLog(form, root, store) {
   const log = createLog(store);
   const table = root.querySelector("[data-log-table]");
@@ -96,8 +99,13 @@ function wireLog(form, root, store) {
   const announce = root.querySelector("[data-log-announce]");
   const addButton = form.querySelector('[data-action="add"]');
   const cancel = form.querySelector('[data-action="cancel-edit"]');
+  const choice = form.querySelector("[data-application-choice]");
+  const picker = choice.querySelector("select");
   const columns = fieldLabels(form);
+  // The fields that describe the application as a whole (about_application in the YAML).
+  const aboutApplication = [...form.querySelectorAll("[data-field][data-about-application]")].map((f) => f.dataset.field);
   let editing = null;
+  choice.hidden = false;
 
   const stopEditing = () => {
     editing = null;
@@ -106,7 +114,27 @@ function wireLog(form, root, store) {
     form.reset();
   };
 
+  // Start the next update of an application from its last answers about the application.
+  const pick = (application) => {
+    const last = log.applications().find((known) => known.id === application)?.last;
+    const answers = readAnswers(form);
+    for (const id of aboutApplication) answers[id] = last?.[id];
+    writeAnswers(form, answers);
+    picker.value = application;
+  };
+
+  const listApplications = () => {
+    const chosen = picker.value;
+    const options = log.applications().map(({ id, first, last }) => {
+      const name = [last.company, last.role].filter((part) => typeof part === "string" && part.trim()).join(", ");
+      return new Option(name || say("log", "unnamed_application", { date: first.date || "" }), id);
+    });
+    picker.replaceChildren(picker.options[0], ...options);
+    picker.value = options.some((option) => option.value === chosen) ? chosen : "";
+  };
+
   const draw = () => {
+    listApplications();
     const entries = log.entries();
     empty.hidden = entries.length > 0;
     if (!entries.length) return table.replaceChildren();
@@ -125,9 +153,16 @@ function wireLog(form, root, store) {
       const actions = row.insertCell();
       actions.className = "gr-log__actions";
       const number = index + 1;
+      const next = button(say("log", "add_update"), "next-step", () => {
+        stopEditing();
+        pick(entry.application);
+        form.querySelector("input, textarea")?.focus();
+      });
+      next.setAttribute("aria-label", say("log", "add_update_entry", { number }));
       const edit = button(say("log", "edit"), "edit", () => {
         editing = entry.id;
         writeAnswers(form, entry);
+        picker.value = entry.application || "";
         addButton.textContent = say("log", "save_changes");
         cancel.hidden = false;
         form.querySelector("input, textarea")?.focus();
@@ -140,11 +175,12 @@ function wireLog(form, root, store) {
         draw();
       });
       del.setAttribute("aria-label", say("log", "delete_entry", { number }));
-      actions.append(edit, del);
+      actions.append(next, edit, del);
     });
     table.replaceChildren(t);
   };
 
+  picker.addEventListener("change", () => { if (picker.value) pick(picker.value); });
   cancel.addEventListener("click", stopEditing);
   // Another tab (or an import) changed the log: draw what is stored now.
   const unsubscribe = store.subscribe(({ kind }) => {
@@ -155,11 +191,11 @@ function wireLog(form, root, store) {
     event.preventDefault();
     const entry = readAnswers(form);
     if (editing === null) {
-      log.add(entry);
+      log.add(entry, picker.value);
       announce.textContent = say("log", "added", { number: log.entries().length });
     } else {
       const number = log.entries().findIndex((old) => old.id === editing) + 1;
-      log.update(editing, entry);
+      log.update(editing, entry, picker.value);
       announce.textContent = say("log", "saved", { number });
     }
     stopEditing();
@@ -224,17 +260,18 @@ function wireForm(form) {
 }
 
 /**
- * Answers saved by an older copy of the site (format version 0) are brought up to date
- * by the engine, once, and the old copy is left where it was: nothing is discarded.
+ * Answers saved by an older copy of the site (an older format version) are brought up to
+ * date by the engine, once, and added to what this version stores: nothing is replaced, and
+ * the old copy is left where it was, so nothing is discarded.
  */
 async function migrateOlderAnswers(store) {
-  const legacy = store.legacyText();
-  if (!legacy || !store.isEmpty()) return;
+  const older = store.olderDocument();
+  if (!older || store.meta().migrated_from !== undefined) return;
   try {
-    const output = await runTask("backup-check", { text: legacy });
-    if (output?.data?.ok && store.isEmpty()) {
-      store.replaceAll(output.data.document, { keepUndo: false });
-      store.updateMeta({ migrated_from: 0 });
+    const output = await runTask("backup-check", { text: older });
+    if (output?.data?.ok && store.meta().migrated_from === undefined) {
+      store.mergeOlder(output.data.document);
+      store.updateMeta({ migrated_from: JSON.parse(older).version });
     }
   } catch {
     // Python unavailable: try again on the next visit; the old answers are untouched.

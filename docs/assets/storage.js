@@ -7,10 +7,12 @@
 // Keys, for format F, base path B and version N:
 //   F:B:vN:answers:<worksheet>   {answers: {field: value}, earlier?: {field: value}, updated_at}
 //                                (earlier: answers that no longer fit the worksheet, kept aside)
-//   F:B:vN:log                   {entries: [{id, date, company, ...}], updated_at}
+//   F:B:vN:log                   {entries: [{id, application, date, company, ...}], updated_at}
 //   F:B:vN:meta                  {last_backup_at, migrated_from}
 //   F:B:vN:undo                  the whole document as it was before the last import
 //   F:B:v0                       a version-0 document (older copies of the site), migrated by the engine
+// Versions 1 and up share this layout; what an older version saved stays where it is, and the
+// engine brings a copy of it up to date (page.js, olderDocument / mergeOlder).
 //
 // The format's name and version come from the engine (workbook/backup.py), rendered into
 // the page as data-storage-* attributes, so they are written down in one place only.
@@ -99,6 +101,21 @@ export function openStore({ format, version, base }) {
     changed(name.startsWith(ANSWERS) ? { kind: "answers", worksheet: name.slice(ANSWERS.length) } : { kind: name });
   });
 
+  // A document of what is stored under `keys` (this version's prefix, or an older one's).
+  const documentOf = (keys, documentVersion) => {
+    const worksheets = {};
+    const table = (value) => (value && typeof value === "object" && !Array.isArray(value) ? value : {});
+    for (const key of backend.keys()) {
+      if (!key.startsWith(keys + ANSWERS)) continue;
+      const saved = parse(backend.get(key), null);
+      const record = { answers: table(saved?.answers), updated_at: saved?.updated_at ?? null };
+      if (Object.keys(table(saved?.earlier)).length) record.earlier = saved.earlier;
+      worksheets[key.slice((keys + ANSWERS).length)] = record;
+    }
+    const log = parse(backend.get(keys + "log"), null);
+    return { format, version: documentVersion, exported_at: now(), worksheets, log: Array.isArray(log?.entries) ? log.entries : [] };
+  };
+
   const store = {
     /** null when saving works; "blocked" or "full" when answers live in this tab only. */
     get problem() { return backend.problem; },
@@ -162,19 +179,41 @@ export function openStore({ format, version, base }) {
     updateMeta(patch) { return write("meta", { ...store.meta(), ...patch }); },
 
     /** Everything this copy of the site stores, as one backup document (DESIGN.md's format). */
-    document() {
-      const worksheets = {};
-      for (const key of backend.keys()) {
-        if (!key.startsWith(prefix + ANSWERS)) continue;
-        const worksheet = key.slice((prefix + ANSWERS).length);
-        const { answers, earlier, updated_at: updatedAt } = store.answers(worksheet);
-        worksheets[worksheet] = Object.keys(earlier).length ? { answers, earlier, updated_at: updatedAt } : { answers, updated_at: updatedAt };
+    document() { return documentOf(prefix, version); },
+
+    /**
+     * The text of what an older copy of the site saved, as a backup document of its version
+     * (the newest older version that saved anything), or null.
+     */
+    olderDocument() {
+      for (let older = version - 1; older >= 1; older--) {
+        const olderPrefix = `${site}v${older}:`;
+        if (backend.keys().some((key) => key.startsWith(olderPrefix))) return JSON.stringify(documentOf(olderPrefix, older));
       }
-      return { format, version, exported_at: now(), worksheets, log: store.logEntries() };
+      return backend.get(`${site}v0`);
     },
 
-    /** The text of a version-0 document saved by an older copy of the site, if any. */
-    legacyText() { return backend.get(`${site}v0`); },
+    /**
+     * Add a (checked, migrated) older document to what is stored now, without replacing
+     * anything: a worksheet's answers only where this version has none, and the log entries
+     * whose id is not in the log yet (so merging twice, or from two tabs, adds nothing twice).
+     */
+    mergeOlder(document) {
+      let ok = true;
+      for (const [worksheet, saved] of Object.entries(document.worksheets || {})) {
+        if (read(ANSWERS + worksheet, null) !== null) continue;
+        ok = writeRecord(worksheet, saved.answers || {}, saved.earlier, saved.updated_at ?? now()) && ok;
+      }
+      const older = document.log || [];
+      if (older.length) {
+        ok = store.updateLog((entries) => {
+          const ids = new Set(entries.map((entry) => entry.id));
+          return [...older.filter((entry) => !ids.has(entry.id)), ...entries];
+        }) && ok;
+      }
+      changed({ kind: "all" });
+      return ok;
+    },
 
     /** Whether anything is saved in the current version. */
     isEmpty() { return !backend.keys().some((key) => key.startsWith(prefix)); },

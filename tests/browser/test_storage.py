@@ -13,7 +13,7 @@ from tests.browser.conftest import ENGINE_TIMEOUT, PREFIX, READY
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SITE = f"job-rejection-workbook:{PREFIX}:"
-KEYS = f"{SITE}v1:"
+KEYS = f"{SITE}v2:"
 REPLY_KEY = f"{KEYS}answers:reply"
 
 # Storage that throws as a blocked (private mode) or full browser's would.
@@ -127,7 +127,7 @@ def test_export_then_import_into_a_fresh_browser_gives_the_same_answers(open_con
     with page.expect_download() as download:
         page.locator('[data-action="export-json"]').click()
     backup = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
-    assert backup["format"] == "job-rejection-workbook" and backup["version"] == 1
+    assert backup["format"] == "job-rejection-workbook" and backup["version"] == 2
     assert backup["worksheets"]["reply"]["answers"]["company"] == "Northwind Books"
     assert [e["company"] for e in backup["log"]] == ["Contoso"]
     expect(page.locator("[data-last-backup]")).to_contain_text("Last backup:")
@@ -382,6 +382,43 @@ def test_version_0_answers_are_migrated_and_the_old_copy_is_kept(open_context, s
     assert reply_answers(page)["recruiter_name"] == "Priya"
 
 
+def test_version_1_storage_is_added_to_version_2_and_the_old_copy_is_kept(open_context, site_url):
+    """What the page saved in format 1 (keys as the version-1 page wrote them, from
+    tests/fixtures/backup-v1.json) is brought up to date by the engine and added to what version
+    2 holds, even when the person logged something new before Python was ready: nothing is
+    replaced, and the version-1 keys stay as they were."""
+    context, _ = open_context()
+    page = context.new_page()
+    page.goto(site_url)
+    v1 = json.loads((FIXTURES / "backup-v1.json").read_text(encoding="utf-8"))
+    old_keys = {f"{SITE}v1:answers:reply": json.dumps(v1["worksheets"]["reply"]),
+                f"{SITE}v1:log": json.dumps({"entries": v1["log"], "updated_at": "2026-11-20T18:04:11.000Z"})}
+    typed_first = {"id": "new-1", "application": "app-new", "date": "2026-11-26", "company": "Fabrikam",
+                   "stage": "application", "outcome": "waiting"}
+    page.evaluate("""([keys, newLog]) => {
+        for (const [key, value] of Object.entries(keys)) localStorage.setItem(key, value);
+        localStorage.setItem(newLog[0], newLog[1]);
+    }""", [old_keys, [f"{KEYS}log", json.dumps({"entries": [typed_first], "updated_at": "2026-11-26T08:00:00.000Z"})]])
+    page.goto(site_url + "workbook/log/")
+    rows = page.locator("[data-log] tbody tr")
+    expect(rows).to_have_count(4, timeout=ENGINE_TIMEOUT)
+    expect(rows.nth(0)).to_contain_text("Turned down")
+    after = stored(page)
+    for key, value in old_keys.items():
+        assert after[key] == value
+    entries = json.loads(after[f"{KEYS}log"])["entries"]
+    assert [e["id"] for e in entries] == [e["id"] for e in v1["log"]] + ["new-1"]
+    assert [e["outcome"] for e in entries] == ["rejected", "rejected", "rejected", "waiting"]
+    assert len({e["application"] for e in entries}) == 4
+    assert json.loads(after[f"{KEYS}meta"])["migrated_from"] == 1
+    assert json.loads(after[REPLY_KEY])["answers"] == v1["worksheets"]["reply"]["answers"]
+    # A second visit adds nothing twice.
+    page.reload()
+    expect(rows).to_have_count(4)
+    page.wait_for_selector(READY, timeout=ENGINE_TIMEOUT)
+    assert len(json.loads(stored(page)[f"{KEYS}log"])["entries"]) == 4
+
+
 @pytest.mark.parametrize("path", ["workbook/", "workbook/reply/"])
 def test_storage_keys_are_namespaced_by_base_path_and_version(open_context, site_url, path):
     context, _ = open_context()
@@ -389,7 +426,7 @@ def test_storage_keys_are_namespaced_by_base_path_and_version(open_context, site
     page.goto(site_url + path)
     fmt = page.locator("[data-storage-format]").first
     assert fmt.get_attribute("data-storage-format") == "job-rejection-workbook"
-    assert fmt.get_attribute("data-storage-version") == "1"
+    assert fmt.get_attribute("data-storage-version") == "2"
     assert fmt.get_attribute("data-storage-max-bytes") == "1000000"
 
 

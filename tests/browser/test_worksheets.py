@@ -202,13 +202,56 @@ def test_log_keeps_entries_and_charts_them(page):
     expect(rows).to_have_count(3)
 
     output = submit(page, form, "Show my patterns")
-    chart = output.locator("figure.gr-chart")
+    chart = output.locator("figure.gr-chart").first   # rejections by stage (each update left at "Turned down")
     expect(chart.locator("svg rect")).to_have_count(4)
     # Each row reads as its stage and its count (the bar itself is hidden from screen readers).
     rows = [" ".join(t.split()) for t in chart.locator(".gr-chart__row").all_inner_texts()]
     assert rows == ["Application 2", "Phone screen 0", "Interview 1", "Final round 0"]
     assert [r.get_attribute("width") for r in chart.locator("svg rect").all()] == ["100", "0", "50", "0"]
     expect(output).to_contain_text("You have logged 3 rejections")
+
+
+def test_log_builds_an_application_s_history_step_by_step(page):
+    """A person logs an application while waiting, then its phone screen from the row's "Next
+    step" button: the company and role come back, the update joins the same application (the
+    list names it), and the summary counts it once, as one that reached a phone screen."""
+    form = go(page, "log")
+    log = page.locator("[data-log]")
+    rows = log.locator("tbody tr")
+    picker = form.get_by_label("Which application")
+    options = picker.locator("option")
+    expect(picker).to_have_value("")   # a new application unless one is picked
+    before, applications = rows.count(), options.count()   # the module's page may hold earlier tests' entries
+    form.get_by_label("Date").fill("2024-05-01")
+    form.get_by_label("Company", exact=True).fill("Contoso")
+    form.get_by_label("Role", exact=True).fill("UX Designer")
+    pick(form, "stage", "Application")
+    pick(form, "outcome", "Waiting to hear back")
+    page.get_by_role("button", name="Add to log").click()
+    expect(rows).to_have_count(before + 1)
+    expect(options).to_have_count(applications + 1)
+    expect(options.last).to_have_text("Contoso, UX Designer")
+
+    rows.nth(before).get_by_role("button", name=f"Add the next step for entry {before + 1}'s application").click()
+    expect(form.get_by_label("Company", exact=True)).to_have_value("Contoso")
+    expect(form.get_by_label("Role", exact=True)).to_have_value("UX Designer")
+    assert picker.evaluate("select => select.selectedOptions[0].text") == "Contoso, UX Designer"
+    form.get_by_label("Date").fill("2024-05-08")
+    pick(form, "stage", "Phone screen")
+    pick(form, "outcome", "Turned down")
+    page.get_by_role("button", name="Add to log").click()
+    expect(rows).to_have_count(before + 2)
+    expect(options).to_have_count(applications + 1)   # still one application
+    stored = page.evaluate("""() => Object.entries(localStorage).filter(([k]) => k.endsWith(":v2:log"))
+        .map(([, v]) => JSON.parse(v).entries)[0]""")
+    first, second = stored[-2:]
+    assert (first["company"], second["company"]) == ("Contoso", "Contoso")
+    assert first["application"] == second["application"] and first["id"] != second["id"]
+    assert (first["outcome"], second["outcome"]) == ("waiting", "rejected")
+
+    output = submit(page, form, "Show my patterns")
+    progress = output.locator("figure.gr-chart", has_text="How far your applications got")
+    expect(progress).to_contain_text("1 to a phone screen")
 
 
 def test_submitting_twice_replaces_the_output(page):
