@@ -1,7 +1,7 @@
 # The few commands a person types. Everything they need is installed by the
 # project's own files: a venv from requirements.lock, npm packages from
 # package-lock.json, and (on Debian, as root) Chromium, Firefox ESR and WebKitGTK for the
-# browser tests (scripts/ensure-browsers).
+# browser tests, and LibreOffice Calc for the spreadsheet import (scripts/ensure-browsers).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -17,7 +17,7 @@ build: $(VENV)/.installed node_modules/.installed ## write the static site to si
 	$(BIN)/mkdocs build --strict --clean -d site
 
 test: $(VENV)/.installed node_modules/.installed ## everything: lint, workflows, own words, unit, site, parity, browser (Chromium; a smoke test in WebKit and Firefox)
-	@scripts/ensure-browsers chromium firefox webkit
+	@scripts/ensure-browsers chromium firefox webkit spreadsheet
 	$(BIN)/ruff check .
 	$(BIN)/zizmor --offline --quiet .github/workflows
 	$(PYTHON) scripts/own_words.py

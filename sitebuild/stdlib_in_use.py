@@ -46,7 +46,10 @@ def exercise(content_text: str) -> int:
     for wid, record in saved.items():
         workbook.task("earlier-answers", {"worksheet": wid, "answers": {**record["answers"], "gone": "x"},
                                           "earlier": {"older": "y"}})
-    return calls + 3 + len(saved)
+    entries = {"entries": checked["data"]["document"]["log"], "today": "2026-01-02"}
+    workbook.task("log-csv", entries)
+    workbook.task("log-record", entries)
+    return calls + 5 + len(saved)
 
 
 def _holds_tables(value) -> bool:

@@ -438,7 +438,7 @@ def to_markdown(document: dict) -> str:
                 earlier.append(f"- {_name_of(None, field_id)}: {_plain(value)}")
                 continue
             field = fields[field_id]
-            lines.append(f"- **{field.get('label', field_id)}**: {_plain(_label_of(field, value))}")
+            lines.append(f"- **{field.get('label', field_id)}**: {_plain(answer_label(field, value))}")
         earlier += [f"- {_name_of(fields.get(k), k)}: {_plain(v)}" for k, v in saved.get("earlier", {}).items()
                     if v not in (None, "", [])]
         if earlier:
@@ -451,7 +451,7 @@ def to_markdown(document: dict) -> str:
                   "| " + " | ".join(_cell(f.get("label", f["id"])) for f in columns) + " |",
                   "|" + "---|" * len(columns)]
         for entry in document["log"]:
-            cells = [_label_of(f, entry.get(f["id"])) for f in columns]
+            cells = [answer_label(f, entry.get(f["id"])) for f in columns]
             lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
         lines.append("")
     return "\n".join(lines)
@@ -469,7 +469,8 @@ def _title_of(wid: str) -> str:
     return definition.get("title", wid) if definition else wid
 
 
-def _label_of(field: dict, value):
+def answer_label(field: dict, value):
+    """An answer as the form shows it: an option's label, Yes or No, a list of labels."""
     labels = {o.get("value"): o.get("label") for o in field.get("options", [])}
     if isinstance(value, list):
         return [labels.get(v, v) for v in value]

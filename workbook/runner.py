@@ -1,11 +1,12 @@
 """run(): a worksheet's inputs in, its output out; task(): the same for the saved-data tasks
-in backup.py (checking a backup, the readable copy, earlier answers). The two never share
+in backup.py (checking a backup, the readable copy, earlier answers) and log_export.py (the
+log as a CSV file and as a printable record). The two never share
 names: a worksheet cannot be called like a task, whatever its id. Neither raises on what a
 person types."""
 from __future__ import annotations
 
+from . import backup, log_export
 from .answers import Answers
-from .backup import TASKS
 from .catalogue import say as say_word
 from .catalogue import worksheet
 from .messages import Messages
@@ -13,6 +14,8 @@ from .output import Output
 from .text import clean_text
 from .tone import check_care
 from .worksheets import ENGINES
+
+TASKS = {**backup.TASKS, **log_export.TASKS}
 
 
 def run(worksheet_id: str, inputs: dict) -> dict:
@@ -38,7 +41,7 @@ def run(worksheet_id: str, inputs: dict) -> dict:
 
 
 def task(name: str, inputs: dict) -> dict:
-    """Run a saved-data task of backup.py; its result for the page is in "data"."""
+    """Run a saved-data task (backup.py, log_export.py); its result for the page is in "data"."""
     out = Output(name if isinstance(name, str) else "")
     if name not in TASKS:
         out.warning("unknown_task", say_word("engine", "unknown_task"))

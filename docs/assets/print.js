@@ -27,7 +27,10 @@ export function wirePrint(form, root) {
   for (const type of ["input", "change", "answers-written"]) form.addEventListener(type, update);
   window.addEventListener("beforeprint", update);
   for (const button of root.querySelectorAll('[data-action="print"]')) {
-    button.addEventListener("click", () => window.print());
+    button.addEventListener("click", () => {
+      delete root.dataset.printing; // the whole worksheet, even if its record was printed alone before
+      window.print();
+    });
   }
   update();
 }

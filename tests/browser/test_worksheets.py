@@ -3,12 +3,16 @@ loaded: the tests move between worksheets with Material's instant navigation (so
 starts once) and check the output against expectations written by hand."""
 from __future__ import annotations
 
+import csv
 import datetime
+import io
 import re
+from pathlib import Path
 
 import icalendar
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from tests.browser.conftest import ENGINE_TIMEOUT, READY
 
@@ -252,6 +256,47 @@ def test_log_builds_an_application_s_history_step_by_step(page):
     output = submit(page, form, "Show my patterns")
     progress = output.locator("figure.gr-chart", has_text="How far your applications got")
     expect(progress).to_contain_text("1 to a phone screen")
+
+
+def test_log_hands_over_a_spreadsheet_and_a_printed_record(page):
+    """From the log page: the CSV file has a row per update, as the engine wrote it; the
+    printed record (rendered to PDF as Chromium prints it) names every application in the log
+    and leaves the rest of the page off the paper."""
+    form = go(page, "log")
+    for company, stage in [("Northwind Books", "Interview"), ("Zoë & Co, Ltd.", "Application")]:
+        form.get_by_label("Date").fill("2024-05-09")
+        form.get_by_label("Company", exact=True).fill(company)
+        pick(form, "stage", stage)
+        page.get_by_role("button", name="Add to log").click()
+    stored = page.evaluate("""() => Object.entries(localStorage).filter(([k]) => k.endsWith(":v2:log"))
+        .map(([, v]) => JSON.parse(v).entries)[0]""")
+    page.wait_for_selector(READY, timeout=ENGINE_TIMEOUT)
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download as a spreadsheet (CSV)").click()
+    assert re.fullmatch(r"job-search-log-\d{4}-\d{2}-\d{2}\.csv", download.value.suggested_filename)
+    text = Path(download.value.path()).read_bytes().decode("utf-8")   # as written: CRLF kept
+    assert text.startswith("\ufeffApplication,Date,Company,") and "\r\n" in text
+    rows = list(csv.reader(io.StringIO(text[1:], newline="")))
+    assert len(rows) == 1 + len(stored)
+    assert ["2024-05-09", "Zoë & Co, Ltd."] in [row[1:3] for row in rows]
+
+    page.evaluate("""() => { window.__printedWhile = [];
+        window.print = () => window.__printedWhile.push(document.querySelector(".gr-worksheet").dataset.printing); }""")
+    page.get_by_role("button", name="Print a record of my search").click()
+    record = page.locator("[data-log-record]")
+    expect(record).to_be_visible(timeout=ENGINE_TIMEOUT)
+    assert page.evaluate("window.__printedWhile") == ["record"]
+    applications = {e["application"] for e in stored}
+    expect(record.locator(".gr-out-title").filter(has_text="Application ")).to_have_count(
+        len(applications))
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    printed = re.sub(r"\s+", "", "\n".join(p.extract_text() for p in pdf.pages))
+    for entry in stored:
+        if entry.get("company"):
+            assert re.sub(r"\s+", "", entry["company"]) in printed, entry["company"]
+    assert f"Applications:{len(applications)}." in printed
+    assert "Whereyoufoundit" not in printed and "Showmypatterns" not in printed   # the table and buttons stay off
 
 
 def test_submitting_twice_replaces_the_output(page):

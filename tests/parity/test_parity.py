@@ -118,7 +118,8 @@ def test_a_file_of_nested_brackets_is_refused_inside_pyodide_and_python_carries_
 
 def test_every_engine_task_gives_the_same_output_on_the_traced_standard_library(tmp_path, wheel_and_content):
     """The page's saved-data tasks (check a backup, migrate an old one, write the readable copy,
-    list answers kept aside), in Pyodide on the traced standard library and in CPython."""
+    list answers kept aside, the log as a CSV file and as a printed record), in Pyodide on the
+    traced standard library and in CPython."""
     import workbook
     from macros.content import load_content
 
@@ -129,6 +130,8 @@ def test_every_engine_task_gives_the_same_output_on_the_traced_standard_library(
     migrated = workbook.task("backup-check", {"text": old_format})
     assert migrated["data"]["ok"], migrated["notes"]  # the fixture is a real backup, so the rest means something
     document = migrated["data"]["document"]
+    log = document["log"] + [{"application": "x", "date": "2026-11-20", "company": "=Zoë, \"Ltd\"",
+                              "note": "two\nlines 🚀", "stage": "interview", "outcome": "waiting"}]
     cases = [
         {"task": "backup-check", "name": "version 0, migrated", "inputs": {"text": old_format}},
         {"task": "backup-check", "name": "current version", "inputs": {"text": json.dumps(document)}},
@@ -138,6 +141,10 @@ def test_every_engine_task_gives_the_same_output_on_the_traced_standard_library(
         {"task": "earlier-answers", "name": "kept aside", "inputs": {
             "worksheet": "check-in", "answers": {"feeling": ["not an option"], "gone_field": "old words"},
             "earlier": {"older": "yes"}}},
+        {"task": "backup-check", "name": "version 1, migrated", "inputs": {
+            "text": (ROOT / "tests" / "fixtures" / "backup-v1.json").read_text(encoding="utf-8")}},
+        {"task": "log-csv", "name": "the log as CSV", "inputs": {"entries": log, "today": "2026-11-26"}},
+        {"task": "log-record", "name": "the printed record", "inputs": {"entries": log}},
     ]
     (tmp_path / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
     results = _in_pyodide(wheel, content, tmp_path / "cases.json")["cases"]
