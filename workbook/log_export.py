@@ -75,6 +75,14 @@ def cell(field: dict, value) -> str:
     return text
 
 
+def application_name(fields: list[dict], latest: dict) -> str:
+    """An application as a person names it: the answers of its latest update in the text fields
+    the YAML marks about_application (company, role), joined; empty when none is given."""
+    naming = [f for f in fields if isinstance(f, dict) and f.get("about_application") and f.get("type") == "text"]
+    parts = [latest.get(f["id"]).strip() for f in naming if isinstance(latest.get(f["id"]), str)]
+    return ", ".join(part for part in parts if part)
+
+
 def csv_text(entries: list[dict]) -> str:
     fields = _fields()
     numbers = application_numbers(entries)
@@ -109,12 +117,8 @@ def log_record(inputs: dict, out: Output) -> dict:
     histories: dict[str, list[dict]] = {application: [] for application in numbers}
     for entry in in_date_order(entries):
         histories[_application_of(entry)].append(entry)
-    # An application is named by its latest typed answers about it (company, role: any text
-    # field marked about_application in the YAML).
-    naming = [f for f in fields.values() if f.get("about_application") and f.get("type") == "text"]
     for application, history in histories.items():
-        latest = history[-1]
-        name = ", ".join(cell(f, latest.get(f["id"])) for f in naming if cell(f, latest.get(f["id"])))
+        name = application_name(list(fields.values()), history[-1])
         title = _text("record_application", number=numbers[application], name=name or _text("record_unnamed"))
         out.bullet_list([_step(entry, fields) for entry in history], title=title)
     return {"applications": len(numbers)}

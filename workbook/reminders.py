@@ -74,3 +74,20 @@ def calendar_link(ics: str) -> str:
 
 def file_name(kind: str, day: datetime.date) -> str:
     return f"reminder-{kind}-{day:%Y-%m-%d}.ics"
+
+
+def offer_reminder(answers, say, out, *, kind: str, which: str, about: str, **values) -> None:
+    """The reminder a worksheet's `remind` field asks for, if any: its chosen option's `days`
+    from today, worded by the worksheet's messages reminder_title, reminder_text[which] ({date}
+    and `values`), reminder_summary[which] (the calendar event's title) and reminder_details."""
+    from .dates import friendly_date, today_of
+
+    days = answers.option_setting("remind", answers["remind"], "days")
+    if not isinstance(days, int) or days <= 0:
+        return
+    today = today_of(answers)
+    day = today + datetime.timedelta(days=days)
+    ics = reminder_ics(summary=say.text("reminder_summary", which, **values), description=say.text("reminder_details"),
+                       day=day, made_on=today, about=about)
+    out.reminder(say.text("reminder_title"), say.text("reminder_text", which, date=friendly_date(day), **values),
+                 calendar_link(ics), file_name(kind, day))

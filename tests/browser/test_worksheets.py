@@ -218,7 +218,8 @@ def test_log_keeps_entries_and_charts_them(page):
 def test_log_builds_an_application_s_history_step_by_step(page):
     """A person logs an application while waiting, then its phone screen from the row's "Next
     step" button: the company and role come back, the update joins the same application (the
-    list names it), and the summary counts it once, as one that reached a phone screen."""
+    list names it), a changed company name is history, not an overwrite, and the summary counts
+    the application once, as one that reached a phone screen."""
     form = go(page, "log")
     log = page.locator("[data-log]")
     rows = log.locator("tbody tr")
@@ -240,16 +241,19 @@ def test_log_builds_an_application_s_history_step_by_step(page):
     expect(form.get_by_label("Company", exact=True)).to_have_value("Contoso")
     expect(form.get_by_label("Role", exact=True)).to_have_value("UX Designer")
     assert picker.evaluate("select => select.selectedOptions[0].text") == "Contoso, UX Designer"
+    # The company's name changed in the meantime: the new update says so, the old one keeps its name.
+    form.get_by_label("Company", exact=True).fill("Contoso Group")
     form.get_by_label("Date").fill("2024-05-08")
     pick(form, "stage", "Phone screen")
     pick(form, "outcome", "Turned down")
     page.get_by_role("button", name="Add to log").click()
     expect(rows).to_have_count(before + 2)
-    expect(options).to_have_count(applications + 1)   # still one application
+    expect(options).to_have_count(applications + 1)   # still one application, named as it is now
+    expect(options.last).to_have_text("Contoso Group, UX Designer")
     stored = page.evaluate("""() => Object.entries(localStorage).filter(([k]) => k.endsWith(":v2:log"))
         .map(([, v]) => JSON.parse(v).entries)[0]""")
     first, second = stored[-2:]
-    assert (first["company"], second["company"]) == ("Contoso", "Contoso")
+    assert (first["company"], second["company"]) == ("Contoso", "Contoso Group")
     assert first["application"] == second["application"] and first["id"] != second["id"]
     assert (first["outcome"], second["outcome"]) == ("waiting", "rejected")
 

@@ -2,13 +2,22 @@
 from __future__ import annotations
 
 import datetime
+from urllib.parse import unquote
 
+import icalendar
 import pytest
 
 from macros.engine_contract import output_text as everything
 from workbook.worksheets.check_in import needs_cool_off
 from workbook.worksheets.network import week_plan
-from workbook.worksheets.rejection_log import cluster, furthest_stages, latest_updates, stage_counts, this_week
+from workbook.worksheets.rejection_log import (
+    cluster,
+    furthest_stages,
+    latest_updates,
+    month_counts,
+    stage_counts,
+    this_week,
+)
 
 
 def blocks(output, kind):
@@ -320,14 +329,65 @@ def test_log_an_application_s_history_counts_once_and_only_its_rejection(engine)
         {"application": "b", "date": "2024-05-02", "stage": "application", "outcome": "waiting"},
     ]
     output = engine.run("log", {"entries": entries, "today": TODAY})
-    rejections, progress = blocks(output, "chart")
+    rejections, progress, by_month = blocks(output, "chart")
     assert rejections["summary"] == "You have logged 1 rejection, after a final round."
     assert progress["title"] == "How far your applications got"
     assert [b["value"] for b in progress["bars"]] == [1, 0, 0, 1]
     assert progress["summary"] == ("Of your 2 applications, this is the furthest each one got: 1 to the application "
                                    "stage and 1 to a final round. 1 of them is still open.")
     assert "You received feedback on the one rejection you logged." in texts(output)
+    assert [(b["label"], b["value"]) for b in by_month["bars"]] == [("April 2024", 3), ("May 2024", 1)]
     assert codes(output) == []
+
+
+def test_log_counts_updates_by_month_with_empty_months_and_at_most_a_year():
+    d = datetime.date
+    entries = [{"date": d(2023, 11, 30)}, {"date": d(2024, 2, 1)}, {"date": d(2024, 2, 29)}, {"date": None}]
+    assert month_counts(entries) == [(2023, 11, 1), (2023, 12, 0), (2024, 1, 0), (2024, 2, 2)]
+    long_ago = [{"date": d(2023, 1, 5)}, {"date": d(2024, 2, 5)}]   # 14 months: the last 12 are shown
+    assert month_counts(long_ago)[0] == (2023, 3, 0) and month_counts(long_ago)[-1] == (2024, 2, 1)
+    assert len(month_counts(long_ago)) == 12
+    assert month_counts([{"date": None}]) == []
+
+
+def test_log_names_the_busiest_month_only_from_five_updates_with_a_clear_lead(engine):
+    def chart(dates):
+        entries = [rejection("application", date=day) for day in dates]
+        return next(b for b in blocks(engine.run("log", {"entries": entries, "today": TODAY}), "chart")
+                    if b["title"] == "Updates by month")
+    assert chart(["2024-03-01", "2024-04-02", "2024-04-03", "2024-04-09", "2024-05-01"])["summary"] == \
+        "Your busiest month so far was April 2024, with 3 updates."
+    assert chart(["2024-03-01", "2024-04-02", "2024-04-03", "2024-05-09"])["summary"] == ""      # four
+    assert chart(["2024-03-01", "2024-03-02", "2024-04-03", "2024-04-09", "2024-05-01"])["summary"] == ""  # a tie
+
+
+def test_log_offers_one_follow_up_per_application_still_waiting(engine):
+    """Checked by hand, today 10 May 2024: Contoso's application was sent on 5 May and nothing
+    since, so a follow-up falls due on 12 May (a reminder); Fabrikam's on 20 April, so it is due
+    already (named in one line); invited-to-next-step, turned-down and offer do not nudge."""
+    entries = [
+        {"application": "c", "date": "2024-05-05", "company": "Contoso", "stage": "application", "outcome": "waiting"},
+        {"application": "f", "date": "2024-04-20", "company": "Fabrikam", "role": "Designer",
+         "stage": "application", "outcome": "waiting"},
+        {"application": "n", "date": "2024-05-01", "company": "Northwind", "stage": "application",
+         "outcome": "waiting"},
+        {"application": "n", "date": "2024-05-06", "company": "Northwind", "stage": "interview", "outcome": "moved_on"},
+        {"application": "t", "date": "2024-05-08", "company": "Tailspin", "stage": "interview", "outcome": "rejected"},
+    ]
+    output = engine.run("log", {"entries": entries, "today": TODAY})
+    [reminder] = blocks(output, "reminder")
+    assert reminder["text"].startswith("Your calendar can remind you on 12 May 2024 to check for news from Contoso.")
+    assert reminder["filename"] == "reminder-follow-up-2024-05-12.ics"
+    event = icalendar.Calendar.from_ical(unquote(reminder["href"].split(",", 1)[1])).walk("VEVENT")[0]
+    assert str(event["SUMMARY"]) == "Contoso: any news yet?"
+    assert event.decoded("DTSTART") == datetime.date(2024, 5, 12)
+    assert "It has been a week or more since you last heard from Fabrikam, Designer." in texts(output)
+    assert "Northwind" not in texts(output) and "Tailspin" not in texts(output)
+    # The same application gets the same calendar event whatever day the summary is made on.
+    later = engine.run("log", {"entries": entries, "today": "2024-05-11"})
+    uid = icalendar.Calendar.from_ical(unquote(blocks(later, "reminder")[0]["href"].split(",", 1)[1])).walk(
+        "VEVENT")[0]["UID"]
+    assert uid == event["UID"]
 
 
 def test_log_helpers_for_applications_by_hand():

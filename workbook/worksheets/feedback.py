@@ -1,10 +1,7 @@
 """Ask for feedback: a short request with one to three easy questions."""
 from __future__ import annotations
 
-import datetime
-
 from ..answers import Answers
-from ..dates import friendly_date, today_of
 from ..drafting import (
     ANY_STAGE,
     DRAFT_MESSAGES,
@@ -20,7 +17,7 @@ from ..drafting import (
 )
 from ..messages import TEXT, Messages, options_of, table
 from ..output import Output
-from ..reminders import calendar_link, file_name, reminder_ics
+from ..reminders import offer_reminder
 from ..tone import check_tone
 
 # The questions a person can ask are the options of the `questions` field; each has its wording.
@@ -96,15 +93,6 @@ def build(answers: Answers, say: Messages, out: Output) -> None:
 
 def follow_up_reminder(answers: Answers, say: Messages, out: Output) -> None:
     """A calendar file for checking on the request later, when the person asked for one."""
-    days = answers.option_setting("remind", answers["remind"], "days")
-    if not isinstance(days, int) or days <= 0:
-        return
-    today = today_of(answers)
-    day = today + datetime.timedelta(days=days)
     company = answers.text("company").strip()
-    which = "company" if company else "none"
-    ics = reminder_ics(summary=say.text("reminder_summary", which, company=company),
-                       description=say.text("reminder_details"), day=day, made_on=today,
-                       about="|".join(("feedback", company.casefold(), answers.text("role").strip().casefold())))
-    out.reminder(say.text("reminder_title"), say.text("reminder_text", which, date=friendly_date(day), company=company),
-                 calendar_link(ics), file_name("feedback", day))
+    offer_reminder(answers, say, out, kind="feedback", which="company" if company else "none", company=company,
+                   about="|".join(("feedback", company.casefold(), answers.text("role").strip().casefold())))

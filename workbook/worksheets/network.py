@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from ..answers import Answers
 from ..messages import LIST, TEXT, Messages, options_of, table
 from ..output import Output
+from ..reminders import offer_reminder
 from ..text import lines_of, name_and_note
 
 # The platforms are the options of the `platforms` field; a community ("r/nursing") is always
@@ -34,8 +35,14 @@ REQUIRED_MESSAGES = {
     "edit_tip": TEXT,
     "more_people": table("one", "many"),                        # {count}
     "no_people": TEXT,
+    "reminder_title": TEXT,
+    "reminder_text": table("people", "none"),      # {date}, {people}
+    "reminder_summary": table("people", "none"),   # the calendar event's title: {people}
+    "reminder_details": TEXT,                      # the calendar event's description
 }
-PLACEHOLDERS = frozenset({"day", "contacts", "person", "platform", "field", "name", "count"})
+PLACEHOLDERS = frozenset({"day", "contacts", "person", "platform", "field", "name", "count", "date", "people"})
+# Each option of the `remind` field says in how many days its reminder falls (0: none).
+OPTION_SETTINGS = {"remind": "days"}
 
 
 @dataclass(frozen=True)
@@ -142,3 +149,7 @@ def build(answers: Answers, say: Messages, out: Output) -> None:
                     else say.text("drafts_no_name_no_field", key))
             out.draft(say.text("draft_title_no_name", "on" if platform else "plain", platform=where), body)
     out.paragraph(say.text("edit_tip"))
+    # "Check back in": with the people this week's plan names, if any.
+    named = say.join([person.name for person, _ in contacts])
+    offer_reminder(answers, say, out, kind="network", which="people" if named else "none", people=named,
+                   about="network|" + "|".join(sorted(person.name.casefold() for person, _ in contacts)))

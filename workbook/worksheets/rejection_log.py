@@ -11,17 +11,24 @@ import datetime
 
 from ..answers import Answers, NotUnderstood, field_value, read_date
 from ..backup import APPLICATION, MAX_LOG_ENTRIES
+from ..catalogue import words
+from ..dates import friendly_date
+from ..log_export import application_name
 from ..messages import LIST, TEXT, Messages, options_of, table
 from ..output import Output
+from ..reminders import calendar_link, file_name, reminder_ics
 
 # The stages, in order, are the options of the `stage` field in content/worksheets/log.yaml;
 # each has a phase there (early: work on the CV and application; late: on interviewing), and
 # where most rejections come decides the advice. Each option of `outcome` has a status there
 # (open, rejected or closed): the rejections are the entries whose outcome has status `rejected`.
+# An outcome may also say after how many `days` without news a follow-up is due (the nudge).
 OPTION_SETTINGS = {"stage": "phase", "outcome": "status"}
 WEEK = 7              # days counted for this week's momentum, today included
 PATTERN_FROM = 5      # fewer entries than this are data points, not a pattern to advise on
 LOTS_IN_A_WEEK = 15   # from this many entries in a week, the summary speaks of rest
+MONTHS_SHOWN = 12     # the chart by month shows at most the last year of the log
+NUDGES_SHOWN = 5      # calendar reminders offered at once: the soonest
 
 REQUIRED_MESSAGES = {
     "stage_phrases": table(options_of("stage")),
@@ -43,6 +50,14 @@ REQUIRED_MESSAGES = {
     "reached_phrases": table(options_of("stage")),
     "still_open": table("only", "one", "some"),  # {count}
     "entry_outcome_unknown": TEXT,              # {count}
+    "month_chart_title": TEXT,
+    "month_label": TEXT,                        # {month}, {year}
+    "month_summary": TEXT,                      # {month}, {year}, {count}
+    "nudge_title": TEXT,
+    "nudge_text": TEXT,                         # {date}, {name}
+    "nudge_summary": TEXT,                      # the calendar event's title: {name}
+    "nudge_details": TEXT,                      # the calendar event's description
+    "nudge_due": table("one", "many"),          # {names}
     "empty": TEXT,
     "empty_log": TEXT,
     "no_today": TEXT,
@@ -52,7 +67,7 @@ REQUIRED_MESSAGES = {
     "entry_stage_unknown": TEXT,                # {count}
     "log_too_long": TEXT,                       # {count}
 }
-PLACEHOLDERS = frozenset({"total", "parts", "count", "stage", "source"})
+PLACEHOLDERS = frozenset({"total", "parts", "count", "stage", "source", "month", "year", "date", "name", "names"})
 
 
 def read_entries(answers: Answers, say: Messages, out: Output) -> list[dict]:
@@ -142,6 +157,7 @@ def build(answers: Answers, say: Messages, out: Output) -> None:
     rejections = [e for e in entries if status[e.get("outcome")] == "rejected"]
     rejection_summary(answers, rejections, stages, say, out)
     progress_chart(answers, entries, stages, say, out)
+    month_chart(entries, say, out)
     source_chart(answers, list(latest_updates(entries).values()), say, out)
     if rejections:
         with_feedback = sum(e.get("feedback") is True for e in rejections)
@@ -157,6 +173,7 @@ def build(answers: Answers, say: Messages, out: Output) -> None:
     week = this_week(entries, today)
     kind = "none" if week == 0 else "one" if week == 1 else "lots" if week >= LOTS_IN_A_WEEK else "some"
     out.paragraph(say.text("momentum", kind, count=week))
+    nudges(answers, entries, today, say, out)
 
 
 def rejection_summary(answers: Answers, rejections: list[dict], stages: list[str], say: Messages,
@@ -207,6 +224,65 @@ def progress_chart(answers: Answers, entries: list[dict], stages: list[str], say
         summary += " " + say.text("still_open", kind, count=still_open)
     names = {stage: answers.option_setting("stage", stage, "label") for stage in stages}
     out.chart(say.text("progress_chart_title"), [(names[s], counts[s]) for s in stages], summary)
+
+
+def month_counts(entries: list[dict]) -> list[tuple[int, int, int]]:
+    """(year, month, updates) for every month from the first dated update to the last, empty
+    months included, at most the last MONTHS_SHOWN of them."""
+    dated = sorted(e["date"] for e in entries if isinstance(e.get("date"), datetime.date))
+    if not dated:
+        return []
+    counts: dict[tuple[int, int], int] = {}
+    for day in dated:
+        counts[(day.year, day.month)] = counts.get((day.year, day.month), 0) + 1
+    (year, month), last = (dated[0].year, dated[0].month), (dated[-1].year, dated[-1].month)
+    months = []
+    while (year, month) <= last:
+        months.append((year, month, counts.get((year, month), 0)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months[-MONTHS_SHOWN:]
+
+
+def month_chart(entries: list[dict], say: Messages, out: Output) -> None:
+    """Updates per month; from PATTERN_FROM dated updates on, the busiest month is named when
+    one month clearly has the most."""
+    months = month_counts(entries)
+    if not months:
+        return
+    names = words("dates").get("months")
+    name = (lambda m: names[m - 1]) if isinstance(names, list) and len(names) == 12 else str
+    bars = [(say.text("month_label", month=name(m), year=y), n) for y, m, n in months]
+    ranked = sorted((n for _, _, n in months), reverse=True)
+    summary = ""
+    if sum(ranked) >= PATTERN_FROM and len(ranked) > 1 and ranked[0] > ranked[1]:
+        year, month, count = max(months, key=lambda item: item[2])
+        summary = say.text("month_summary", month=name(month), year=year, count=count)
+    out.chart(say.text("month_chart_title"), bars, summary)
+
+
+def nudges(answers: Answers, entries: list[dict], today: datetime.date, say: Messages, out: Output) -> None:
+    """For each application still waiting (its latest update's outcome gives `days`): once that
+    many days have passed without news, a follow-up is due. One that falls due later gets a
+    calendar reminder; those already due are named, once, in one line."""
+    fields = answers.fields
+    upcoming, due = [], []
+    for application, latest in latest_updates(entries).items():
+        days = answers.option_setting("outcome", latest.get("outcome"), "days")
+        if not isinstance(days, int) or days <= 0 or not isinstance(latest.get("date"), datetime.date):
+            continue
+        day = latest["date"] + datetime.timedelta(days=days)
+        name = application_name(fields, latest)
+        (upcoming if day > today else due).append((day, application, name))
+    if due:
+        named = [name for _, _, name in sorted(due) if name]
+        if named:
+            out.paragraph(say.text("nudge_due", "one" if len(named) == 1 else "many", names=say.join(named)))
+    for day, application, name in sorted(upcoming)[:NUDGES_SHOWN]:
+        summary = say.text("nudge_summary", name=name) if name else say.text("nudge_title")
+        ics = reminder_ics(summary=summary, description=say.text("nudge_details"), day=day, made_on=today,
+                           about=f"log|{application}|{day.isoformat()}")
+        out.reminder(say.text("nudge_title"), say.text("nudge_text", date=friendly_date(day), name=name),
+                     calendar_link(ics), file_name("follow-up", day))
 
 
 def source_chart(answers: Answers, entries: list[dict], say: Messages, out: Output) -> None:
