@@ -445,13 +445,18 @@ def to_markdown(document: dict) -> str:
             lines += ["", "### " + _text("earlier_title"), "", *earlier]
         lines.append("")
     if document["log"]:
-        # One column per field of the log worksheet, headed by its label, as on the log page.
+        # As in the spreadsheet file: each update by date, numbered by its application, then one
+        # column per field of the log worksheet, headed by its label, as on the log page.
+        from .log_export import application_numbers, application_of, in_date_order  # it imports this module
+
         columns = list(_fields_of(LOG_WORKSHEET).values())
+        numbers = application_numbers(document["log"])
         lines += [f"## {_title_of(LOG_WORKSHEET)}", "",
-                  "| " + " | ".join(_cell(f.get("label", f["id"])) for f in columns) + " |",
-                  "|" + "---|" * len(columns)]
-        for entry in document["log"]:
-            cells = [answer_label(f, entry.get(f["id"])) for f in columns]
+                  "| " + " | ".join(_cell(label) for label in [say("log_export", "application")]
+                                    + [f.get("label", f["id"]) for f in columns]) + " |",
+                  "|" + "---|" * (len(columns) + 1)]
+        for entry in in_date_order(document["log"]):
+            cells = [str(numbers[application_of(entry)])] + [answer_label(f, entry.get(f["id"])) for f in columns]
             lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
         lines.append("")
     return "\n".join(lines)

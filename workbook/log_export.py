@@ -55,11 +55,12 @@ def application_numbers(entries: list[dict]) -> dict[str, int]:
     """1, 2, 3... for each application, in the order of its first update by date."""
     numbers: dict[str, int] = {}
     for entry in in_date_order(entries):
-        numbers.setdefault(_application_of(entry), len(numbers) + 1)
+        numbers.setdefault(application_of(entry), len(numbers) + 1)
     return numbers
 
 
-def _application_of(entry: dict) -> str:
+def application_of(entry: dict) -> str:
+    """The id an entry's application has (one of its own when it names none)."""
     application = entry.get(APPLICATION)
     return application if isinstance(application, str) and application else f"#{id(entry)}"
 
@@ -90,7 +91,7 @@ def csv_text(entries: list[dict]) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")   # RFC 4180: CRLF, minimal quoting
     writer.writerow([_text("application")] + [f.get("label", f["id"]) for f in fields])
     for entry in in_date_order(entries):
-        writer.writerow([str(numbers[_application_of(entry)])] + [cell(f, entry.get(f["id"])) for f in fields])
+        writer.writerow([str(numbers[application_of(entry)])] + [cell(f, entry.get(f["id"])) for f in fields])
     return BYTE_ORDER_MARK + buffer.getvalue()
 
 
@@ -116,7 +117,7 @@ def log_record(inputs: dict, out: Output) -> dict:
     out.paragraph(_text("record_intro", applications=len(numbers), updates=len(entries)))
     histories: dict[str, list[dict]] = {application: [] for application in numbers}
     for entry in in_date_order(entries):
-        histories[_application_of(entry)].append(entry)
+        histories[application_of(entry)].append(entry)
     for application, history in histories.items():
         name = application_name(list(fields.values()), history[-1])
         title = _text("record_application", number=numbers[application], name=name or _text("record_unnamed"))

@@ -179,9 +179,9 @@ def test_markdown_copy_uses_labels_and_keeps_earlier_answers(engine):
     assert "- **Ask for feedback**: Yes" in markdown  # as the form says it (content/interface.yaml)
     assert "### Answers from an earlier version\n\n- closing line: Warmly" in markdown
     # The log table has the log page's columns: every field of the log worksheet, by its label.
-    assert ("| Date | Company | Role | Where you found it | Stage reached | What happened | Feedback received | Note |"
-            in markdown)
-    assert "| 2026-11-20 | Contoso | Designer | Referral | Interview | Turned down | No | Two rounds |" in markdown
+    assert ("| Application | Date | Company | Role | Where you found it | Stage reached | What happened "
+            "| Feedback received | Note |") in markdown
+    assert "| 1 | 2026-11-20 | Contoso | Designer | Referral | Interview | Turned down | No | Two rounds |" in markdown
 
 
 def test_earlier_answers_lists_only_fields_the_worksheet_no_longer_has(engine):
