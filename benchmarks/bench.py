@@ -236,7 +236,7 @@ def measure(base: str, runs: int, calls: int, phone_runs: int, transfers: list) 
 
 
 def table(results) -> str:
-    med = {k: statistics.median(v) for k, v in results.items() if isinstance(v, list)}
+    med = {k: statistics.median(v) for k, v in results.items() if isinstance(v, list) and v}   # --phone-runs 0: none
     rows = [
         ("Worksheet page, navigation to engine ready, cold", med["site_cold"], med["base_cold"]),
         ("Worksheet page, navigation to engine ready, warm", med["site_warm"], med["base_warm"]),

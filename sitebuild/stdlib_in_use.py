@@ -1,5 +1,6 @@
-"""Run inside Pyodide by sitebuild/stdlib_trace.mjs (never by CPython): find which files of
-Pyodide's standard library the engine uses, and write them as a smaller archive.
+"""Run inside Pyodide by sitebuild/stdlib_trace.mjs: find which files of Pyodide's standard
+library the engine uses, and write them as a smaller archive. (Its two source-slimming
+helpers, slimmed and one_space_indents, also slim the engine wheel's modules: assets.py.)
 
 `exercise` does what a visit does with the engine: hands it the content, runs every
 worksheet example and each saved-data task. The driver then saves a memory snapshot (as the
@@ -74,7 +75,7 @@ def write_archive(path: str) -> dict:
         for name in in_use:
             source = full.read(name)
             if name.endswith(".py"):
-                source = _one_space_indents(_stripped(source.decode("utf-8"))).encode("utf-8")
+                source = slimmed(source.decode("utf-8")).encode("utf-8")
             # A fixed timestamp, so the same files give the same bytes.
             light.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), source,
                            compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
@@ -82,6 +83,11 @@ def write_archive(path: str) -> dict:
 
 
 # The helpers below import their tools when called: only after files_in_use() has been read.
+
+def slimmed(source: str) -> str:
+    """A module's source without comments and docstrings, one space per indentation level."""
+    return one_space_indents(_stripped(source))
+
 
 def _stripped(source: str) -> str:
     """The module without comments and docstrings (ast.unparse keeps the code, not the layout)."""
@@ -97,7 +103,7 @@ def _stripped(source: str) -> str:
     return ast.unparse(tree) + "\n"
 
 
-def _one_space_indents(source: str) -> str:
+def one_space_indents(source: str) -> str:
     """Each level of indentation as one space instead of four (ast.unparse writes four), except
     on lines inside a string that spans lines, where the spaces are part of the text."""
     import io

@@ -11,9 +11,7 @@ spreadsheets show as text.
 """
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 
 from .answers import NotUnderstood, read_date
 from .backup import APPLICATION, LOG_WORKSHEET, MAX_LOG_ENTRIES, answer_label
@@ -84,15 +82,20 @@ def application_name(fields: list[dict], latest: dict) -> str:
     return ", ".join(part for part in parts if part)
 
 
+def csv_field(text: str) -> str:
+    """One field as RFC 4180 writes it: in quotes, with each quote doubled, when it holds a
+    comma, a quote or a line break. (Written here rather than with the csv module, which would
+    add its source to every first visit; the tests read the file with csv and LibreOffice.)"""
+    return '"' + text.replace('"', '""') + '"' if any(c in text for c in ',"\r\n') else text
+
+
 def csv_text(entries: list[dict]) -> str:
     fields = _fields()
     numbers = application_numbers(entries)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")   # RFC 4180: CRLF, minimal quoting
-    writer.writerow([_text("application")] + [f.get("label", f["id"]) for f in fields])
+    rows = [[_text("application")] + [f.get("label", f["id"]) for f in fields]]
     for entry in in_date_order(entries):
-        writer.writerow([str(numbers[application_of(entry)])] + [cell(f, entry.get(f["id"])) for f in fields])
-    return BYTE_ORDER_MARK + buffer.getvalue()
+        rows.append([str(numbers[application_of(entry)])] + [cell(f, entry.get(f["id"])) for f in fields])
+    return BYTE_ORDER_MARK + "".join(",".join(csv_field(c) for c in row) + "\r\n" for row in rows)
 
 
 def log_csv(inputs: dict, out: Output) -> dict:

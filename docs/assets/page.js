@@ -9,7 +9,6 @@ import { renderMessage, renderOutput, wireOutput } from "./render.js";
 import { wireBackupPanel } from "./backup.js";
 import { wireSaving } from "./saving.js";
 import { wirePrint } from "./print.js";
-import { wireLogExports } from "./log-export.js";
 import { createLog } from "./state.js";
 import { siteStore } from "./storage.js";
 import { say } from "./words.js";
@@ -243,7 +242,8 @@ function wireForm(form) {
   if (form.dataset.layout === "log") {
     const inputs = wireLog(form, root, store);
     root.querySelector('[data-action="run"]').addEventListener("click", () => showResults(form, root, inputs()));
-    wireLogExports(root, inputs);
+    // Only the log page needs its exports: loaded there, so no other page pays for them.
+    import("./log-export.js").then(({ wireLogExports }) => wireLogExports(root, inputs));
   } else {
     wireSaving(form, store);
     form.addEventListener("submit", (event) => {

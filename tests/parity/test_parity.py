@@ -28,8 +28,10 @@ def wheel_and_content(tmp_path_factory):
     folder = tmp_path_factory.mktemp("engine")
     wheel = assets.build_wheel(folder)
     content = assets.write_content(folder, engine_data)   # what the site serves beside the wheel
-    write_light_stdlib(folder, wheel, content, assets.pyodide_version(), ROOT)
-    return wheel, content
+    everything = folder / "everything.json"                # with the examples, for the trace and the cases
+    everything.write_bytes(assets.content_json(engine_data))
+    write_light_stdlib(folder, wheel, everything, assets.pyodide_version(), ROOT)
+    return wheel, content, everything
 
 
 def _in_pyodide(wheel, content, cases_file=None) -> dict:
@@ -45,16 +47,31 @@ def _in_pyodide(wheel, content, cases_file=None) -> dict:
 
 
 @pytest.fixture(scope="module")
-def pyodide_results(wheel_and_content):
-    return _in_pyodide(*wheel_and_content)
+def pyodide_results(wheel_and_content, tmp_path_factory):
+    """Every worksheet example, run in Pyodide with the content the site serves (which leaves
+    the examples out: they come from the full content, as cases)."""
+    wheel, content, everything = wheel_and_content
+    cases = [{"worksheet": w["id"], "name": e["name"], "inputs": e["inputs"]}
+             for w in _worksheets(everything).values() for e in w.get("examples", [])]
+    cases_file = tmp_path_factory.mktemp("cases") / "examples.json"
+    cases_file.write_text(json.dumps(cases), encoding="utf-8")
+    return _in_pyodide(wheel, content, cases_file)
 
 
 def _worksheets(content_file) -> dict:
     return json.loads(content_file.read_text(encoding="utf-8"))["worksheets"]
 
 
+def test_the_served_content_holds_what_the_engine_reads_and_no_examples(wheel_and_content):
+    from sitebuild.assets import ENGINE_READS
+
+    served = _worksheets(wheel_and_content[1])
+    assert all(set(w) <= set(ENGINE_READS) and w.get("fields") and w.get("messages") for w in served.values())
+    assert all("examples" in w for w in _worksheets(wheel_and_content[2]).values())
+
+
 def test_every_example_runs_in_pyodide(pyodide_results, wheel_and_content):
-    content = _worksheets(wheel_and_content[1])
+    content = _worksheets(wheel_and_content[2])
     expected = {(w["id"], e["name"]) for w in content.values() for e in w["examples"]}
     assert {(c["worksheet"], c["name"]) for c in pyodide_results["cases"]} == expected
     assert pyodide_results["python"]  # the Pyodide version that ran them
@@ -64,9 +81,9 @@ def test_pyodide_output_equals_cpython_output(pyodide_results, wheel_and_content
     import workbook
     from macros.content import load_content
 
-    content = _worksheets(wheel_and_content[1])
-    workbook.use_content(content, load_content().tone, load_content().interface)
-    inputs = {(w["id"], e["name"]): e["inputs"] for w in content.values() for e in w["examples"]}
+    workbook.use_content(_worksheets(wheel_and_content[1]), load_content().tone, load_content().interface)
+    everything = _worksheets(wheel_and_content[2])
+    inputs = {(w["id"], e["name"]): e["inputs"] for w in everything.values() for e in w["examples"]}
     mismatches = []
     for case in pyodide_results["cases"]:
         key = (case["worksheet"], case["name"])
@@ -84,7 +101,7 @@ def test_the_wheel_is_reproducible_and_holds_no_wording(tmp_path, wheel_and_cont
 
     from macros.content import load_content
 
-    wheel, content = wheel_and_content
+    wheel, content, _ = wheel_and_content
     from sitebuild import assets
     again = assets.build_wheel(tmp_path)
     assert again.read_bytes() == wheel.read_bytes()
@@ -99,8 +116,8 @@ def test_the_wheel_is_reproducible_and_holds_no_wording(tmp_path, wheel_and_cont
 def test_a_file_of_nested_brackets_is_refused_inside_pyodide_and_python_carries_on(tmp_path, wheel_and_content):
     """60 KB of nested brackets once overflowed Pyodide's stack in json.loads, which stopped Python
     for good; the engine now refuses it before parsing, and the next call still works."""
-    wheel, content = wheel_and_content
-    example = next(iter(_worksheets(content)["recharge"]["examples"]))
+    wheel, content, everything = wheel_and_content
+    example = next(iter(_worksheets(everything)["recharge"]["examples"]))
     brackets = "[" * 30_000 + "]" * 30_000
     objects = '{"a":' * 20_000 + "1" + "}" * 20_000
     cases = [{"task": "backup-check", "name": "brackets", "inputs": {"text": brackets}},
@@ -123,7 +140,7 @@ def test_every_engine_task_gives_the_same_output_on_the_traced_standard_library(
     import workbook
     from macros.content import load_content
 
-    wheel, content = wheel_and_content
+    wheel, content, _ = wheel_and_content
     loaded = load_content()
     workbook.use_content(_worksheets(content), loaded.tone, loaded.interface)
     old_format = (ROOT / "tests" / "fixtures" / "backup-v0.json").read_text(encoding="utf-8")
@@ -161,7 +178,7 @@ def test_every_engine_task_gives_the_same_output_on_the_traced_standard_library(
 def test_the_traced_standard_library_is_a_stripped_part_of_pyodides(wheel_and_content):
     import zipfile
 
-    wheel, _ = wheel_and_content
+    wheel, _, _ = wheel_and_content
     light = zipfile.ZipFile(next(wheel.parent.glob("stdlib-*.zip")))
     full = zipfile.ZipFile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip")
     names = set(light.namelist())

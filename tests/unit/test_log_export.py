@@ -63,6 +63,13 @@ def test_the_bytes_follow_rfc_4180(engine):
     assert text.encode("utf-8").startswith(b"\xef\xbb\xbfApplication,")
 
 
+def test_a_field_is_quoted_only_when_it_must_be():
+    from workbook.log_export import csv_field
+
+    assert [csv_field(t) for t in ("plain", "", "a,b", 'say "hi"', "one\rtwo", "one\ntwo", " spaced ")] == \
+        ["plain", "", '"a,b"', '"say ""hi"""', '"one\rtwo"', '"one\ntwo"', " spaced "]
+
+
 def test_a_typed_formula_stays_text(engine):
     entries = [{"application": "x", "date": "2024-05-01", "company": "=HYPERLINK(\"http://evil\")", "role": "+1",
                 "note": "-5 years in sales", "stage": "interview"},

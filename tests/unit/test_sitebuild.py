@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,7 @@ from tests.unit.conftest import ROOT
 
 BLOCK_MKDOCS = """
 import sys
+from pathlib import Path
 class NoMkDocs:
     def find_spec(self, name, path=None, target=None):
         if name == "mkdocs" or name.startswith("mkdocs."):
@@ -117,17 +119,38 @@ def test_a_trace_is_redone_when_the_engine_or_its_examples_change_not_the_wordin
     from sitebuild import assets
     from sitebuild.stdlib import trace_key
 
+    def everything(name: str, data: dict) -> Path:
+        """The full content, examples included, as write_runtime hands it to the trace."""
+        path = tmp_path / f"{name}.json"
+        path.write_bytes(assets.content_json(data))
+        return path
+
     engine_data = assets.engine_content(load_content())
     wheel = tmp_path / "workbook.whl"
     wheel.write_bytes(b"engine")
-    content = assets.write_content(tmp_path / "a", engine_data)
+    content = everything("a", engine_data)
     key = trace_key("1.0", wheel, content)
     reworded = json.loads(json.dumps(engine_data))
     reworded["worksheets"]["reply"]["title"] = "Another title"
-    assert trace_key("1.0", wheel, assets.write_content(tmp_path / "b", reworded)) == key
+    assert trace_key("1.0", wheel, everything("b", reworded)) == key
     new_example = json.loads(json.dumps(engine_data))
     new_example["worksheets"]["reply"]["examples"][0]["inputs"]["company"] = "Fabrikam"
-    assert trace_key("1.0", wheel, assets.write_content(tmp_path / "c", new_example)) != key
+    assert trace_key("1.0", wheel, everything("c", new_example)) != key
     assert trace_key("1.1", wheel, content) != key
     wheel.write_bytes(b"engine, changed")
     assert trace_key("1.0", wheel, content) != key
+
+
+def test_the_engine_reads_only_the_site_words_it_is_served():
+    """The content file leaves out the interface sections the engine never reads; a section
+    named in the engine's code but not served would reach a person as its bare key."""
+    import re
+
+    from sitebuild.assets import INTERFACE_READS
+
+    named = set()
+    for source in (ROOT / "workbook").rglob("*.py"):
+        named |= set(re.findall(r'\b(?:say|say_word|words)\("([a-z_]+)"', source.read_text(encoding="utf-8")))
+    assert named, "the pattern finds the engine's calls"
+    assert named <= set(INTERFACE_READS), sorted(named - set(INTERFACE_READS))
+
