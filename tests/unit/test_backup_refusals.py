@@ -97,6 +97,13 @@ BAD = [
      SHAPE.format("worksheets.reply.answers.'__proto__': is not a field name")),
     ("an entry time that is not a time", doc(log=[entry(created_at="soon")]),
      SHAPE.format("log[0].created_at: is not a real date and time")),
+    # Version 2: each update names its application by an id the page can use as it stands.
+    ("an application named by markup", doc(log=[entry(application="<img src=x onerror=alert(1)>")]),
+     SHAPE.format("log[0].application: must be a short name of letters, digits, - and _")),
+    ("an application that is not text", doc(log=[entry(application={"id": "a"})]),
+     SHAPE.format("log[0].application: must be a short name of letters, digits, - and _")),
+    ("a version 1 log that is not a list", doc(version=1, log={"entries": []}),
+     SHAPE.format("log: must be a list of entries")),
 ]
 
 
