@@ -76,6 +76,15 @@ def file_name(kind: str, day: datetime.date) -> str:
     return f"reminder-{kind}-{day:%Y-%m-%d}.ics"
 
 
+def reminder_messages(*which: str) -> dict:
+    """The messages offer_reminder reads, for a worksheet's REQUIRED_MESSAGES: reminder_text and
+    reminder_summary are tables with a text for each of `which` (such as "company", "none")."""
+    from .messages import TEXT, table
+
+    return {"reminder_title": TEXT, "reminder_text": table(*which), "reminder_summary": table(*which),
+            "reminder_details": TEXT}
+
+
 def offer_reminder(answers, say, out, *, kind: str, which: str, about: str, **values) -> None:
     """The reminder a worksheet's `remind` field asks for, if any: its chosen option's `days`
     from today, worded by the worksheet's messages reminder_title, reminder_text[which] ({date}

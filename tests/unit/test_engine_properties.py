@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -65,6 +66,12 @@ def assert_well_formed(output, worksheet_id):
                 assert 0 <= bar["share"] <= 100 and (bar["share"] == 0) == (bar["value"] == 0)
                 assert bar["share"] == 100 or bar["value"] < longest
             assert isinstance(block["summary"], str)
+        elif kind == "reminder":   # a calendar file for the person's own calendar app
+            assert set(block) == {"kind", "title", "text", "href", "filename"}
+            assert block["title"] and block["text"]
+            assert block["href"].startswith("data:text/calendar;charset=utf-8,BEGIN%3AVCALENDAR%0D%0A")
+            assert " " not in block["href"] and "\n" not in block["href"]
+            assert re.fullmatch(r"reminder-[a-z-]+-\d{4}-\d{2}-\d{2}\.ics", block["filename"])
         else:
             raise AssertionError(f"unknown block kind {kind!r}")
     for note in output["notes"]:

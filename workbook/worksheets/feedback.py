@@ -17,7 +17,7 @@ from ..drafting import (
 )
 from ..messages import TEXT, Messages, options_of, table
 from ..output import Output
-from ..reminders import offer_reminder
+from ..reminders import offer_reminder, reminder_messages
 from ..tone import check_tone
 
 # The questions a person can ask are the options of the `questions` field; each has its wording.
@@ -36,10 +36,8 @@ REQUIRED_MESSAGES = {
     "too_many_questions": TEXT,                  # {count}
     "general_question_note": TEXT,
     "before_sending": TEXT,
-    "reminder_title": TEXT,
-    "reminder_text": table("company", "none"),     # {date}, {company}
-    "reminder_summary": table("company", "none"),  # the calendar event's title: {company}
-    "reminder_details": TEXT,                      # the calendar event's description
+    # The remind field's reminder: {date}, and {company}; the summary is the calendar event's title.
+    **reminder_messages("company", "none"),
 }
 PLACEHOLDERS = frozenset({"name", "subject", "role", "company", "position", "email", "count", "placeholder", "date"})
 # Each option of the `remind` field says in how many days its reminder falls (0: none).

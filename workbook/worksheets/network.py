@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from ..answers import Answers
 from ..messages import LIST, TEXT, Messages, options_of, table
 from ..output import Output
-from ..reminders import offer_reminder
+from ..reminders import offer_reminder, reminder_messages
 from ..text import lines_of, name_and_note
 
 # The platforms are the options of the `platforms` field; a community ("r/nursing") is always
@@ -35,10 +35,8 @@ REQUIRED_MESSAGES = {
     "edit_tip": TEXT,
     "more_people": table("one", "many"),                        # {count}
     "no_people": TEXT,
-    "reminder_title": TEXT,
-    "reminder_text": table("people", "none"),      # {date}, {people}
-    "reminder_summary": table("people", "none"),   # the calendar event's title: {people}
-    "reminder_details": TEXT,                      # the calendar event's description
+    # The remind field's reminder: {date}, and {people}; the summary is the calendar event's title.
+    **reminder_messages("people", "none"),
 }
 PLACEHOLDERS = frozenset({"day", "contacts", "person", "platform", "field", "name", "count", "date", "people"})
 # Each option of the `remind` field says in how many days its reminder falls (0: none).
