@@ -21,7 +21,7 @@ test: $(VENV)/.installed node_modules/.installed ## everything: lint, workflows,
 	$(BIN)/ruff check .
 	$(BIN)/zizmor --offline --quiet .github/workflows
 	$(PYTHON) scripts/own_words.py
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 unit: $(VENV)/.installed ## only the fast tests (no build, no browser)
 	$(BIN)/python -m pytest tests/unit
