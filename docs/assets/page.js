@@ -104,6 +104,7 @@ function wireLog(form, root, store) {
   const columns = fieldLabels(form);
   // The fields that describe the application as a whole (about_application in the YAML).
   const aboutApplication = [...form.querySelectorAll("[data-field][data-about-application]")].map((f) => f.dataset.field);
+  const naming = [...form.querySelectorAll('[data-field][data-about-application][data-type="text"]')].map((f) => f.dataset.field);
   let editing = null;
   choice.hidden = false;
 
@@ -126,7 +127,9 @@ function wireLog(form, root, store) {
   const listApplications = () => {
     const chosen = picker.value;
     const options = log.applications().map(({ id, first, last }) => {
-      const name = [last.company, last.role].filter((part) => typeof part === "string" && part.trim()).join(", ");
+      // Named as the engine names it (log_export.application_name): its text answers about the application.
+      const name = naming.map((id) => last[id]).filter((part) => typeof part === "string" && part.trim())
+        .map((part) => part.trim()).join(", ");
       return new Option(name || say("log", "unnamed_application", { date: first.date || "" }), id);
     });
     picker.replaceChildren(picker.options[0], ...options);

@@ -13,7 +13,7 @@ from ..answers import Answers, NotUnderstood, field_value, read_date
 from ..backup import APPLICATION, MAX_LOG_ENTRIES
 from ..catalogue import words
 from ..dates import friendly_date
-from ..log_export import application_name
+from ..log_export import application_name, application_of
 from ..messages import LIST, TEXT, Messages, options_of, table
 from ..output import Output
 from ..reminders import calendar_link, file_name, reminder_ics
@@ -81,13 +81,11 @@ def read_entries(answers: Answers, say: Messages, out: Output) -> list[dict]:
     if len(raw) > MAX_LOG_ENTRIES:   # longer logs are read up to what a backup may hold
         out.warning("log_too_long", say.text("log_too_long", count=MAX_LOG_ENTRIES))
     entries, unreadable, bad_dates = [], 0, 0
-    for number, item in enumerate(raw[:MAX_LOG_ENTRIES]):
+    for item in raw[:MAX_LOG_ENTRIES]:
         if not isinstance(item, dict):
             unreadable += 1
             continue
-        application = item.get(APPLICATION)
-        # An entry that names no application is one of its own (`#n` is no id the page writes).
-        entry = {APPLICATION: application if isinstance(application, str) and application else f"#{number}"}
+        entry = {APPLICATION: application_of(item)}
         for field in answers.fields:
             try:
                 entry[field["id"]], _ = field_value(field, item.get(field["id"]))
