@@ -161,17 +161,16 @@ class Renderer:
                     for w in worksheet_order(self.content)]
         checks = []
         for key, title in (("tone", "The tone check"), ("care", "The care check (words without hope)")):
-            development, held_out = all_figures()[key]
-            rows = [{"kind": kind, "dev_lines": development.counts.get(kind, 0), "dev": value,
-                     "held_lines": held_out.counts.get(kind, 0), "held": held_out.recall.get(kind, 0.0)}
-                    for kind, value in development.recall.items()]
-            rows.append({"kind": "overall", "dev_lines": sum(r["dev_lines"] for r in rows),
-                         "dev": development.overall_recall, "held_lines": sum(r["held_lines"] for r in rows),
-                         "held": held_out.overall_recall})
-            rows.append({"kind": f"false alarms ({development.harmless} lines)",
-                         "dev_lines": development.counts.get(development.harmless, 0), "dev": development.false_alarms,
-                         "held_lines": held_out.counts.get(held_out.harmless, 0), "held": held_out.false_alarms})
-            checks.append({"id": key, "title": title, "rows": rows})
+            parts = all_figures()[key]
+            first = parts[0]
+            rows = [{"kind": kind, "cells": [(part.counts.get(kind, 0), part.recall.get(kind, 0.0)) for part in parts]}
+                    for kind in first.recall]
+            rows.append({"kind": "overall", "cells": [
+                (sum(n for k, n in part.counts.items() if k != part.harmless), part.overall_recall) for part in parts]})
+            rows.append({"kind": f"false alarms ({first.harmless} lines)", "cells": [
+                (part.counts.get(part.harmless, 0), part.false_alarms) for part in parts]})
+            checks.append({"id": key, "title": title, "rows": rows,
+                           "parts": ["Tuned on", "Held out", "Other writers"][:len(parts)]})
         return self._render("wording_review.html", drafts=drafts, examples=examples, checks=checks,
                             goals=GOALS, tone=self.content.tone)
 

@@ -48,11 +48,13 @@ def main() -> None:
     args = parser.parse_args()
     install_content()
     figures = all_figures()
-    development, held_out = figures["tone"]
-    print("The tone check (tests/corpus/tone.tsv)")
-    print("\n".join(report("development (the rules are tuned on these)", development)))
-    print("\n".join(report("held out (never used for tuning)", held_out)))
-    shown = (development.misses if args.misses else []) + (held_out.misses if args.show_held_out else [])
+    development, held_out, other_writers = figures["tone"]
+    print("The tone check (tests/corpus/tone.tsv; rules and the learned model together)")
+    print("\n".join(report("development (the rules are tuned and the model trained on these)", development)))
+    print("\n".join(report("held out (never used for tuning or training)", held_out)))
+    print("\n".join(report("other writers (tests/corpus/tone-other-writers.tsv, all held out)", other_writers)))
+    shown = (development.misses if args.misses else []) + (
+        held_out.misses + other_writers.misses if args.show_held_out else [])
     care_dev, care_held = figures["care"]
     print("\nThe care check: words without hope (tests/corpus/hopeless.tsv)")
     print("\n".join(report("development", care_dev)))

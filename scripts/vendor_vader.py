@@ -3,14 +3,16 @@
     python scripts/vendor_vader.py
 
 Downloads the pinned wheel with pip, checks its sha256, and keeps what the tone check uses:
-the words VADER rates negative (mean valence below -0.5), one "word<TAB>valence" a line,
+the words VADER rates strongly negative (mean valence at or below -1.5, the loosest threshold
+content/tone.schema.json allows), one "word<TAB>valence" a line,
 plus VADER's licence. Run it only to move to another VADER release; the output is committed,
 so neither the build nor the browser needs vaderSentiment or the network.
 
 Why only the lexicon and not the package: the tone check needs the ratings of single words
 (workbook/tone.py); VADER's own scorer rates whole sentences and, tried on rejection replies,
-caught about half of the bitter lines while flagging disappointment as hostile. The negative
-words are 53 KB (15 KB compressed) where the wheel is 126 KB.
+caught about half of the bitter lines while flagging disappointment as hostile. The strongly
+negative words are 31 KB (9 KB compressed) where the wheel is 126 KB; all its negative words
+(below -0.5) were 53 KB, but the check never reads those above its threshold.
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ from pathlib import Path
 VERSION = "3.3.2"
 WHEEL = f"vaderSentiment-{VERSION}-py2.py3-none-any.whl"
 SHA256 = "3bf1d243b98b1afad575b9f22bc2cb1e212b94ff89ca74f8a23a588d024ea311"
-THRESHOLD = -0.5
+THRESHOLD = -1.5   # content/schema/tone.schema.json: lexicon.threshold has this as its maximum
 WORD = re.compile(r"[a-z][a-z'-]*")  # words only: no emoticons
 OUT = Path(__file__).resolve().parent.parent / "workbook" / "lexicon"
 
@@ -45,11 +47,11 @@ def main() -> None:
     rows = []
     for line in lexicon.splitlines():
         parts = line.split("\t")
-        if len(parts) >= 2 and float(parts[1]) < THRESHOLD and WORD.fullmatch(parts[0]):
+        if len(parts) >= 2 and float(parts[1]) <= THRESHOLD and WORD.fullmatch(parts[0]):
             rows.append(f"{parts[0]}\t{float(parts[1]):.1f}")
     OUT.mkdir(exist_ok=True)
     header = (f"# The negative words of VADER's sentiment lexicon (vaderSentiment {VERSION}, MIT licence, see\n"
-              f"# LICENSE-VADER.txt): word<TAB>mean valence from -4 to 4, below {THRESHOLD}. Written by\n"
+              f"# LICENSE-VADER.txt): word<TAB>mean valence from -4 to 4, at or below {THRESHOLD}. Written by\n"
               "# scripts/vendor_vader.py. Hutto & Gilbert (2014), VADER: A Parsimonious Rule-based Model\n"
               "# for Sentiment Analysis of Social Media Text, ICWSM-14.\n")
     (OUT / "vader_negative.tsv").write_text(header + "\n".join(rows) + "\n", encoding="utf-8")

@@ -1,7 +1,7 @@
 """Put the workbook's runtime into a built site (`python -m sitebuild assets SITE_DIR`, or the
 MkDocs hook hooks/assets.py after every build and `mkdocs serve` rebuild). It writes:
 
-    assets/engine/workbook-<version>-py3-none-any.whl   the engine and its data (the VADER lexicon),
+    assets/engine/workbook-<version>-py3-none-any.whl   the engine and its data (VADER lexicon, tone model),
                                                         reproducible; no wording from content/
     assets/engine/content-<hash>.json                   the worksheets and the tone rules the engine
                                                         reads (content/), beside the wheel

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from . import tone_model
 from .catalogue import tone_rules
 from .messages import Messages
 from .output import Output
@@ -34,6 +35,7 @@ _LETTER = r"[^\W\d_]"
 _WORD = re.compile(r"[\w'*#@$!]+")
 _SENTENCE = re.compile(r"[^.!?;\n]+[.!?;]*")
 _SHOUT_WORD = re.compile(r"\b[A-Z]{2,}\b")
+_VOWEL = re.compile("[AEIOUY]")   # capitals without one are an acronym (HMRC, NHS), not a word
 _HIDDEN = "*#@$!%"
 
 
@@ -224,12 +226,23 @@ def _normal(text: str) -> str:
     return "".join(out)
 
 
-def _negative_word(normal: str, r: _Rules) -> re.Match | None:
-    """The first strongly negative word not negated and not about the writer, or None."""
+def _is_name(sentence: str, start: int) -> bool:
+    """A word with a capital first letter after the sentence's first word: a name ("Grace Sorrow",
+    "Savage Interiors"), which is never read as prose. A word all in capitals is not a name."""
+    word = re.match(r"[^\W\d_][\w']*", sentence[start:])
+    return bool(word and word.group()[0].isupper() and not word.group().isupper()
+                and sentence[:start].strip(" \"'(\u201c\u2018"))
+
+
+def _negative_word(normal: str, r: _Rules, sentence: str = "") -> re.Match | None:
+    """The first strongly negative word not negated, not about the writer and not part of a
+    name, or None."""
     tokens = list(re.finditer(r"[a-z']+", normal))
     for i, token in enumerate(tokens):
         value = r.words.get(token.group())
         if value is None or value > r.threshold:
+            continue
+        if sentence and _is_name(sentence, token.start()):
             continue
         before = [t.group() for t in tokens[max(0, i - 3):i]]
         if any(t in r.negating or t.endswith("n't") for t in before):
@@ -247,7 +260,7 @@ def _sarcasm_flags(sentence: str, normal: str, r: _Rules) -> list[ToneFlag]:
     praise = r.praise.search(normal)
     if praise is None:
         return []
-    complaint = (r.complaint.search(normal) if r.complaint else None) or _negative_word(normal, r)
+    complaint = (r.complaint.search(normal) if r.complaint else None) or _negative_word(normal, r, sentence)
     if complaint is None:
         return []
     start, end = min(praise.start(), complaint.start()), max(praise.end(), complaint.end())
@@ -258,14 +271,14 @@ def _lexicon_flags(sentence: str, normal: str, r: _Rules) -> list[ToneFlag]:
     """Strongly negative words in a sentence aimed at the reader, unless negated or about oneself."""
     if r.aimed is None or not r.aimed.search(normal):
         return []
-    word = _negative_word(normal, r)
+    word = _negative_word(normal, r, sentence)
     return [ToneFlag("hostile", sentence[word.start():word.end()])] if word else []
 
 
 def _shouting(text: str, r: _Rules) -> list[ToneFlag]:
     """Words in capitals (not acronyms): three or more, or one of four letters or more; or a
     pile of exclamation marks. The quote is the text from the first such word to the third."""
-    loud = [m for m in _SHOUT_WORD.finditer(text) if m.group() not in r.acronyms]
+    loud = [m for m in _SHOUT_WORD.finditer(text) if m.group() not in r.acronyms and _VOWEL.search(m.group())]
     if len(loud) >= 3 or any(len(m.group()) >= 4 for m in loud):
         # Quote the longest run of capital words that follow each other, at most three.
         runs, run = [], [loud[0]]
@@ -285,8 +298,10 @@ def _shouting(text: str, r: _Rules) -> list[ToneFlag]:
     return []
 
 
-def find(text: str, definition: dict | None = None) -> list[ToneFlag]:
-    """Every sign in `text` that a recruiter may read badly, in order, one per kind and phrase."""
+def find(text: str, definition: dict | None = None, learned: bool = True) -> list[ToneFlag]:
+    """Every sign in `text` that a recruiter may read badly, in order, one per kind and phrase.
+    A sentence no rule flags is read by the learned model too (workbook/tone_model.py), unless
+    `learned` is False (its training measures the rules alone)."""
     definition = tone_rules() if definition is None else definition
     if not text or not isinstance(definition, dict):
         return []
@@ -299,10 +314,15 @@ def find(text: str, definition: dict | None = None) -> list[ToneFlag]:
         match = pattern.search(normal)
         if match:
             found.append((match.start(), ToneFlag(kind, text[match.start():match.end()].strip(" ,"))))
+    reader = tone_model.model() if learned else None
     for match in _SENTENCE.finditer(text):
         sentence, normal_sentence = match.group(), _normal(match.group())
-        for flag in _lexicon_flags(sentence, normal_sentence, r) + _sarcasm_flags(sentence, normal_sentence, r):
-            found.append((match.start(), flag))
+        flags = _lexicon_flags(sentence, normal_sentence, r) + _sarcasm_flags(sentence, normal_sentence, r)
+        found += [(match.start(), flag) for flag in flags]
+        if reader and not flags and not any(match.start() <= at < match.end() for at, _ in found):
+            kind = reader.reading(sentence)
+            if kind:
+                found.append((match.start(), ToneFlag(kind, sentence.strip())))
     found += [(0, flag) for flag in _shouting(text, r)]
     flags, seen = [], set()
     for _, flag in sorted(found, key=lambda item: item[0]):

@@ -1,0 +1,113 @@
+"""A small learned reading of one sentence: how likely a recruiter is to read it badly, and as
+which kind (bitter, sarcastic...). It backs up the phrase rules of workbook/tone.py, which only
+find what someone thought to write down.
+
+The model is a softmax regression over the sentence's words and pairs of words, trained by
+scripts/train_tone_model.py on the development part of the labelled corpus (never on the held-out
+part) and shipped as data: workbook/lexicon/tone_model.tsv. Its first lines say what it was
+trained on (a digest of those lines, so a test can tell when the corpus changed and the model did
+not), the kinds, each kind's bias, the scale of the weights and the threshold; then one feature
+per line with the kinds it moves, as whole numbers times the scale.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+HARMLESS = "polite"
+_TOKEN = re.compile(r"[^\W_][\w'*#@$!]*|[!?]")
+_HIDING = re.compile(r"\w[*#@$!]+\w")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words; a word with letters hidden by * # @ $ ! is one token, <hidden>."""
+    plain = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    out = []
+    for word in _TOKEN.findall(plain):
+        if len(word) > 1 and _HIDING.search(word):
+            word = "<hidden>"
+        out.append(word.rstrip("'!") or word)
+    return out
+
+
+def features(text: str) -> set[str]:
+    """The words of a sentence, and each pair of neighbours, with its start and end marked."""
+    words = ["<s>", *tokens(text), "</s>"]
+    return set(words[1:-1]) | {a + " " + b for a, b in zip(words, words[1:])}
+
+
+@dataclass(frozen=True)
+class Model:
+    kinds: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: dict[str, tuple[tuple[int, float], ...]]   # feature -> (kind index, weight), nonzero only
+    threshold: float                                    # flag when P(not harmless) is at least this
+    trained_on: str                                     # digest of the training lines
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        scores = list(self.bias)
+        for feature in features(text):
+            for k, w in self.weights.get(feature, ()):
+                scores[k] += w
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {kind: e / total for kind, e in zip(self.kinds, exps)}
+
+    def reading(self, text: str) -> str | None:
+        """The kind a recruiter would most likely read in `text`, or None when it reads as harmless."""
+        p = self.probabilities(text)
+        if 1.0 - p.get(HARMLESS, 0.0) < self.threshold:
+            return None
+        return max((k for k in self.kinds if k != HARMLESS), key=p.__getitem__)
+
+
+def parse(text: str) -> Model:
+    head: dict[str, str] = {}
+    weights: dict[str, tuple[tuple[int, float], ...]] = {}
+    scale = 1.0
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, _, value = line.partition("\t")
+        if name.startswith("@"):
+            head[name[1:]] = value
+            if name == "@scale":
+                scale = float(value)
+            continue
+        moves = []
+        for item in value.split():
+            k, _, w = item.partition(":")
+            moves.append((int(k), int(w) * scale))
+        weights[name] = tuple(moves)
+    return Model(kinds=tuple(head["kinds"].split()), bias=tuple(float(b) for b in head["bias"].split()),
+                 weights=weights, threshold=float(head["threshold"]), trained_on=head["trained_on"])
+
+
+def dump(model: Model, scale: float, note: str = "") -> str:
+    """The model as the text parse() reads; weights rounded to whole multiples of `scale`."""
+    out = [f"# {line}" for line in note.splitlines()]
+    out += [f"@trained_on\t{model.trained_on}", f"@kinds\t{' '.join(model.kinds)}",
+            f"@bias\t{' '.join(f'{b:.3f}' for b in model.bias)}", f"@scale\t{scale}",
+            f"@threshold\t{model.threshold}"]
+    for feature in sorted(model.weights):
+        moves = [(k, round(w / scale)) for k, w in model.weights[feature]]
+        moves = [(k, w) for k, w in moves if w]
+        if moves:
+            out.append(feature + "\t" + " ".join(f"{k}:{w}" for k, w in moves))
+    return "\n".join(out) + "\n"
+
+
+def _read() -> Model | None:
+    source = resources.files(__package__).joinpath("lexicon/tone_model.tsv")
+    return parse(source.read_text(encoding="utf-8")) if source.is_file() else None
+
+
+# Read at import, as the lexicon is (the browser saves Python's memory as a snapshot after it).
+_MODEL = _read()
+
+
+def model() -> Model | None:
+    return _MODEL
