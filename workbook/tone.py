@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from importlib import resources
 
 from . import tone_model
@@ -43,6 +44,7 @@ _HIDDEN = "*#@$!%"
 class ToneFlag:
     kind: str     # a kind of content/tone.yaml
     found: str    # the words as the person typed them
+    firm: bool = dataclass_field(default=False, compare=False)   # swearing, shouting, the model: never overruled
 
 
 # --- the phrase syntax ---------------------------------------------------------------------------
@@ -146,6 +148,7 @@ def lexicon() -> dict[str, float]:
 @dataclass
 class _Rules:
     phrases: list[tuple[str, re.Pattern, list[str]]]   # kind, pattern, words it needs
+    unless: dict[str, re.Pattern]                      # kind -> words that make a sentence not that kind
     swearing: list[tuple[str, re.Pattern]]
     aimed: re.Pattern | None
     about_self: re.Pattern | None
@@ -198,8 +201,11 @@ def rules(definition: dict) -> _Rules:
     words.update({str(w).lower(): float(v) for w, v in (lex.get("more_words") or {}).items()})
     for word in lex.get("not_about_them", []):
         words.pop(str(word).lower(), None)
+    kinds = definition.get("kinds") if isinstance(definition.get("kinds"), dict) else {}
+    unless = {kind: _any_of(spec.get("unless", [])) for kind, spec in kinds.items() if isinstance(spec, dict)}
     compiled = _Rules(
         phrases=phrases,
+        unless={kind: pattern for kind, pattern in unless.items() if pattern},
         swearing=swearing,
         aimed=_any_of(lex.get("aimed_at_them", [])),
         about_self=_any_of(lex.get("about_oneself", [])),
@@ -289,40 +295,59 @@ def _shouting(text: str, r: _Rules) -> list[ToneFlag]:
                 runs.append(run)
                 run = [m]
         best = max(runs + [run], key=len)[:3]
-        return [ToneFlag("shouting", text[best[0].start():best[-1].end()])]
+        return [ToneFlag("shouting", text[best[0].start():best[-1].end()], firm=True)]
     marks = re.search(r"[!?\uff01\uff1f]{3,}", text)
     if marks:
-        return [ToneFlag("shouting", marks.group()[:6])]
+        return [ToneFlag("shouting", marks.group()[:6], firm=True)]
     if sum(ch in "!\uff01" for ch in text) >= 4:
-        return [ToneFlag("shouting", "!")]
+        return [ToneFlag("shouting", "!", firm=True)]
     return []
 
 
 def find(text: str, definition: dict | None = None, learned: bool = True) -> list[ToneFlag]:
     """Every sign in `text` that a recruiter may read badly, in order, one per kind and phrase.
-    A sentence no rule flags is read by the learned model too (workbook/tone_model.py), unless
-    `learned` is False (its training measures the rules alone)."""
+
+    With `learned` (the default; its training turns it off to measure the rules alone), the
+    model of workbook/tone_model.py reads each sentence too: it flags a sentence no rule flags
+    when it is sure enough that a recruiter would read it badly, and it overrules a phrase, the
+    lexicon or the sarcasm rule when it is very sure the sentence is polite ("Could you let me
+    know by Friday?"). Swear words and shouting are never overruled."""
     definition = tone_rules() if definition is None else definition
     if not text or not isinstance(definition, dict):
         return []
     r = rules(definition)
     normal = _normal(text)
     found: list[tuple[int, ToneFlag]] = []
-    for kind, pattern, needed in r.phrases + r.swearing:
+    sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+    for kind, pattern, needed in r.phrases:
         if any(word not in normal for word in needed):
             continue
         match = pattern.search(normal)
+        if match and kind in r.unless:
+            start, end = next(((a, b) for a, b in sentences if a <= match.start() < b), (0, len(text)))
+            if r.unless[kind].search(normal[start:end]):
+                continue
         if match:
             found.append((match.start(), ToneFlag(kind, text[match.start():match.end()].strip(" ,"))))
+    for kind, pattern, _ in r.swearing:
+        match = pattern.search(normal)
+        if match:
+            found.append((match.start(), ToneFlag(kind, text[match.start():match.end()], firm=True)))
     reader = tone_model.model() if learned else None
     for match in _SENTENCE.finditer(text):
         sentence, normal_sentence = match.group(), _normal(match.group())
         flags = _lexicon_flags(sentence, normal_sentence, r) + _sarcasm_flags(sentence, normal_sentence, r)
         found += [(match.start(), flag) for flag in flags]
-        if reader and not flags and not any(match.start() <= at < match.end() for at, _ in found):
+        if reader is None:
+            continue
+        here = [item for item in found if match.start() <= item[0] < match.end()]
+        if here:
+            if reader.overrules(sentence):
+                found = [item for item in found if item not in here or item[1].firm]
+        else:
             kind = reader.reading(sentence)
             if kind:
-                found.append((match.start(), ToneFlag(kind, sentence.strip())))
+                found.append((match.start(), ToneFlag(kind, sentence.strip(), firm=True)))
     found += [(0, flag) for flag in _shouting(text, r)]
     flags, seen = [], set()
     for _, flag in sorted(found, key=lambda item: item[0]):
@@ -332,6 +357,11 @@ def find(text: str, definition: dict | None = None, learned: bool = True) -> lis
             seen.add(key)
             flags.append(flag)
     return flags
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of `text` as find() reads them one by one."""
+    return [m.group() for m in _SENTENCE.finditer(text)]
 
 
 # --- words without hope ------------------------------------------------------------------------------

@@ -6,7 +6,8 @@ The model is a softmax regression over the sentence's words and pairs of words, 
 scripts/train_tone_model.py on the development part of the labelled corpus (never on the held-out
 part) and shipped as data: workbook/lexicon/tone_model.tsv. Its first lines say what it was
 trained on (a digest of those lines, so a test can tell when the corpus changed and the model did
-not), the kinds, each kind's bias, the scale of the weights and the threshold; then one feature
+not), the kinds, each kind's bias, the scale of the weights, the threshold and how sure it must
+be that a sentence is polite to overrule a rule (workbook/tone.py); then one feature
 per line with the kinds it moves, as whole numbers times the scale.
 """
 from __future__ import annotations
@@ -35,7 +36,7 @@ def tokens(text: str) -> list[str]:
 def features(text: str) -> set[str]:
     """The words of a sentence, and each pair of neighbours, with its start and end marked."""
     words = ["<s>", *tokens(text), "</s>"]
-    return set(words[1:-1]) | {a + " " + b for a, b in zip(words, words[1:])}
+    return set(words[1:-1]) | {a + " " + b for a, b in zip(words, words[1:], strict=False)}
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Model:
     weights: dict[str, tuple[tuple[int, float], ...]]   # feature -> (kind index, weight), nonzero only
     threshold: float                                    # flag when P(not harmless) is at least this
     trained_on: str                                     # digest of the training lines
+    overrule: float = 1.01                              # drop a rule's flag when P(harmless) is at least this
 
     def probabilities(self, text: str) -> dict[str, float]:
         scores = list(self.bias)
@@ -54,7 +56,7 @@ class Model:
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
-        return {kind: e / total for kind, e in zip(self.kinds, exps)}
+        return {kind: e / total for kind, e in zip(self.kinds, exps, strict=True)}
 
     def reading(self, text: str) -> str | None:
         """The kind a recruiter would most likely read in `text`, or None when it reads as harmless."""
@@ -62,6 +64,10 @@ class Model:
         if 1.0 - p.get(HARMLESS, 0.0) < self.threshold:
             return None
         return max((k for k in self.kinds if k != HARMLESS), key=p.__getitem__)
+
+    def overrules(self, text: str) -> bool:
+        """Whether the model is sure enough that `text` reads as harmless to drop a rule's flag."""
+        return self.probabilities(text).get(HARMLESS, 0.0) >= self.overrule
 
 
 def parse(text: str) -> Model:
@@ -83,7 +89,8 @@ def parse(text: str) -> Model:
             moves.append((int(k), int(w) * scale))
         weights[name] = tuple(moves)
     return Model(kinds=tuple(head["kinds"].split()), bias=tuple(float(b) for b in head["bias"].split()),
-                 weights=weights, threshold=float(head["threshold"]), trained_on=head["trained_on"])
+                 weights=weights, threshold=float(head["threshold"]), trained_on=head["trained_on"],
+                 overrule=float(head.get("overrule", 1.01)))
 
 
 def dump(model: Model, scale: float, note: str = "") -> str:
@@ -91,7 +98,7 @@ def dump(model: Model, scale: float, note: str = "") -> str:
     out = [f"# {line}" for line in note.splitlines()]
     out += [f"@trained_on\t{model.trained_on}", f"@kinds\t{' '.join(model.kinds)}",
             f"@bias\t{' '.join(f'{b:.3f}' for b in model.bias)}", f"@scale\t{scale}",
-            f"@threshold\t{model.threshold}"]
+            f"@threshold\t{model.threshold}", f"@overrule\t{model.overrule}"]
     for feature in sorted(model.weights):
         moves = [(k, round(w / scale)) for k, w in model.weights[feature]]
         moves = [(k, w) for k, w in moves if w]

@@ -91,19 +91,20 @@ def test_the_lines_by_other_writers_are_a_corpus_of_their_own(tone):
 
 
 def test_on_the_lines_it_was_tuned_on_it_keeps_false_alarms_within_the_goal(figures):
-    """Recall on these lines is below the goal of 0.90 since five other writers' lines were added
-    (2026-11-26: 0.82 with the model, 0.63 with the rules alone); `make eval` reports it. What is
+    """Recall on these lines is below the goal of 0.90 since nine other writers' lines were added
+    (2026-11-26: 0.85 with the model, 0.52 with the rules alone); `make eval` reports it. What is
     asserted is what the rules are tuned and the model's threshold chosen for."""
     development, _ = figures
     assert development.false_alarms <= GOALS["false_alarms"]
     assert development.overall_recall >= 0.80, development.recall
 
 
-# Polite lines flagged when last measured (2026-11-26): 14 of 219 held-out lines (0.064, over the
-# 0.03 goal; 13 of them by the rules) and 2 of 159 lines by other writers (0.013, both by the
-# rules). `make eval` reports both. A change that flags more polite lines it never saw fails here.
-HELD_OUT_FALSE_ALARMS = 14
-OTHER_WRITERS_FALSE_ALARMS = 2
+# Polite lines flagged when last measured (2026-11-26): 26 of 418 held-out lines (0.062, over the
+# 0.03 goal; the rules alone flag 0.038 of them, against 0.009 of the development lines they were
+# corrected on) and 1 of 159 lines by other writers (0.006). `make eval` reports both. A change that
+# flags more polite lines it never saw fails here.
+HELD_OUT_FALSE_ALARMS = 26
+OTHER_WRITERS_FALSE_ALARMS = 1
 
 
 def test_on_lines_it_never_saw_it_raises_no_more_false_alarms_than_last_measured(engine):
@@ -139,7 +140,7 @@ def test_the_model_file_reads_back_as_written():
     assert again.kinds == shipped.kinds and again.threshold == shipped.threshold
     assert again.weights.keys() == shipped.weights.keys()
     assert all(abs(a - b) < 1e-9 for f in list(shipped.weights)[:50]
-               for (_, a), (_, b) in zip(again.weights[f], shipped.weights[f]))
+               for (_, a), (_, b) in zip(again.weights[f], shipped.weights[f], strict=True))
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -205,3 +206,35 @@ def test_the_care_check_is_measured_too(engine):
     held_out = measure([line for line in lines if line.held_out], sounds_hopeless, "ordinary")
     assert development.overall_recall >= GOALS["recall"]
     assert development.false_alarms <= GOALS["false_alarms"] and held_out.false_alarms <= GOALS["false_alarms"]
+
+
+def test_a_polite_request_with_a_date_is_not_a_demand(engine):
+    assert find("Could you let me know by Friday whether the role is still open?", learned=False) == []
+    assert find("If possible, I'd welcome your feedback before Monday.", learned=False) == []
+    assert "demanding" in kinds("Send me the feedback by Friday.")
+
+
+@pytest.fixture
+def model_that_reads(monkeypatch):
+    """Put a model in the engine that reads every sentence the same way (its bias alone)."""
+    from workbook import tone_model
+
+    def install(kind: str):
+        bias = (0.0, 12.0) if kind == "polite" else (12.0, 0.0)
+        monkeypatch.setattr(tone_model, "_MODEL", tone_model.Model(
+            kinds=("bitter", "polite"), bias=bias, weights={}, threshold=0.9, trained_on="test", overrule=0.9))
+    return install
+
+
+def test_a_model_sure_a_sentence_is_polite_overrules_a_phrase_but_never_swearing_or_shouting(engine, model_that_reads):
+    model_that_reads("polite")
+    assert find("Thanks for nothing.") == []
+    assert kinds("Thanks for nothing. This is bullsh*t.") == ["hostile"]
+    assert kinds("I am SO ANGRY about it.") == ["shouting"]
+
+
+def test_a_model_sure_a_sentence_reads_badly_flags_it_where_no_rule_does(engine, model_that_reads):
+    model_that_reads("bitter")
+    flags = find("Hello Sam. The weather was mild.")
+    assert [(f.kind, f.found) for f in flags] == [("bitter", "Hello Sam."), ("bitter", "The weather was mild.")]
+    assert kinds("Mark my words.") == ["threatening"], "a phrase's flag stands; the model adds none to its sentence"
