@@ -180,5 +180,10 @@ def test_when_nothing_is_found_it_says_what_it_looked_for_and_never_that_the_not
 
 
 def test_a_phrase_inside_another_word_is_not_flagged(engine):
-    output = engine.run("reply", {"personal_note": "I am reconsidering nothing; I value fairness."})
+    """The phrases only: "reconsider" and "for nothing" are inside other words here. (The learned
+    model reads "I am reconsidering nothing" as curt, which is its own judgement.)"""
+    from workbook.tone import find
+
+    assert find("I am reconsidering nothing; I value fairness.", learned=False) == []
+    output = engine.run("reply", {"personal_note": "I value fairness, and I am reconsidering my plans."})
     assert [c for c in codes(output) if c.startswith("tone_")] == ["tone_none"]
