@@ -147,7 +147,8 @@ def lexicon() -> dict[str, float]:
 
 @dataclass
 class _Rules:
-    phrases: list[tuple[str, re.Pattern, list[str]]]   # kind, pattern, words it needs
+    phrases: list[tuple[str, re.Pattern, frozenset]]   # kind, pattern, words it needs
+    needed: frozenset                                  # every word some phrase needs
     unless: dict[str, re.Pattern]                      # kind -> words that make a sentence not that kind
     swearing: list[tuple[str, re.Pattern]]
     aimed: re.Pattern | None
@@ -192,7 +193,7 @@ def rules(definition: dict) -> _Rules:
     for kind, spec in (definition.get("kinds") or {}).items():
         for phrase in spec.get("phrases", []) if isinstance(spec, dict) else []:
             try:
-                phrases.append((kind, compile_phrase(phrase), required_words(phrase)))
+                phrases.append((kind, compile_phrase(phrase), frozenset(required_words(phrase))))
             except PhraseError:
                 continue  # the build refuses it (macros/engine_contract.py); here it is skipped
     swearing = [("hostile", _swear_pattern(w.lower()), []) for w in definition.get("swear_words", []) if w]
@@ -205,6 +206,7 @@ def rules(definition: dict) -> _Rules:
     unless = {kind: _any_of(spec.get("unless", [])) for kind, spec in kinds.items() if isinstance(spec, dict)}
     compiled = _Rules(
         phrases=phrases,
+        needed=frozenset().union(*(needed for _, _, needed in phrases)),
         unless={kind: pattern for kind, pattern in unless.items() if pattern},
         swearing=swearing,
         aimed=_any_of(lex.get("aimed_at_them", [])),
@@ -319,8 +321,9 @@ def find(text: str, definition: dict | None = None, learned: bool = True) -> lis
     normal = _normal(text)
     found: list[tuple[int, ToneFlag]] = []
     sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+    present = {word for word in r.needed if word in normal}
     for kind, pattern, needed in r.phrases:
-        if any(word not in normal for word in needed):
+        if not needed <= present:
             continue
         match = pattern.search(normal)
         if match and kind in r.unless:
