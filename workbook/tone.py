@@ -227,6 +227,9 @@ def rules(definition: dict) -> _Rules:
 
 def _normal(text: str) -> str:
     """Lower case and plain apostrophes, character for character (so offsets stay true)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):   # no letter became two (as "İ" does), so offsets already agree
+        return lowered.replace("\u2019", "'").replace("\u2018", "'")
     out = []
     for ch in text:
         low = ch.lower()
@@ -268,7 +271,9 @@ def _sarcasm_flags(sentence: str, normal: str, r: _Rules) -> list[ToneFlag]:
     praise = r.praise.search(normal)
     if praise is None:
         return []
-    complaint = (r.complaint.search(normal) if r.complaint else None) or _negative_word(normal, r, sentence)
+    complaint = next((m for m in r.complaint.finditer(normal) if not _is_name(sentence, m.start())), None) \
+        if r.complaint else None
+    complaint = complaint or _negative_word(normal, r, sentence)
     if complaint is None:
         return []
     start, end = min(praise.start(), complaint.start()), max(praise.end(), complaint.end())

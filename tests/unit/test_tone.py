@@ -92,18 +92,18 @@ def test_the_lines_by_other_writers_are_a_corpus_of_their_own(tone):
 
 def test_on_the_lines_it_was_tuned_on_it_keeps_false_alarms_within_the_goal(figures):
     """Recall on these lines is below the goal of 0.90 since nine other writers' lines were added
-    (2026-11-26: 0.85 with the model, 0.52 with the rules alone); `make eval` reports it. What is
+    (2026-11-26: 0.88 with the model, 0.47 with the rules alone); `make eval` reports it. What is
     asserted is what the rules are tuned and the model's threshold chosen for."""
     development, _ = figures
     assert development.false_alarms <= GOALS["false_alarms"]
     assert development.overall_recall >= 0.80, development.recall
 
 
-# Polite lines flagged when last measured (2026-11-26): 26 of 418 held-out lines (0.062, over the
-# 0.03 goal; the rules alone flag 0.038 of them, against 0.009 of the development lines they were
+# Polite lines flagged when last measured (2026-11-26): 31 of 643 held-out lines (0.048, over the
+# 0.03 goal; the rules alone flag 0.023 of them, against 0.002 of the development lines they were
 # corrected on) and 1 of 159 lines by other writers (0.006). `make eval` reports both. A change that
 # flags more polite lines it never saw fails here.
-HELD_OUT_FALSE_ALARMS = 26
+HELD_OUT_FALSE_ALARMS = 31
 OTHER_WRITERS_FALSE_ALARMS = 1
 
 
@@ -238,3 +238,10 @@ def test_a_model_sure_a_sentence_reads_badly_flags_it_where_no_rule_does(engine,
     flags = find("Hello Sam. The weather was mild.")
     assert [(f.kind, f.found) for f in flags] == [("bitter", "Hello Sam."), ("bitter", "The weather was mild.")]
     assert kinds("Mark my words.") == ["threatening"], "a phrase's flag stands; the model adds none to its sentence"
+
+
+@pytest.mark.parametrize("text", ["Thanks for nothing, İpek’s team.", "THANKS FOR NOTHING, Ipek's team."])
+def test_a_flag_quotes_the_words_as_typed_whatever_their_letters(engine, text):
+    """"İ" becomes two characters in lower case; the quote must still be the typed words."""
+    found = [flag.found for flag in find(text, learned=False) if flag.kind == "bitter"]
+    assert found == [text[:18]]
