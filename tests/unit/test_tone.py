@@ -91,20 +91,20 @@ def test_the_lines_by_other_writers_are_a_corpus_of_their_own(tone):
 
 
 def test_on_the_lines_it_was_tuned_on_it_keeps_false_alarms_within_the_goal(figures):
-    """Recall on these lines is below the goal of 0.90 since nine other writers' lines were added
-    (2026-11-26: 0.88 with the model, 0.47 with the rules alone); `make eval` reports it. What is
+    """Recall on these lines is below the goal of 0.90 since other writers' lines were added
+    (2026-11-26: 0.87 with the model, 0.44 with the rules alone); `make eval` reports it. What is
     asserted is what the rules are tuned and the model's threshold chosen for."""
     development, _ = figures
     assert development.false_alarms <= GOALS["false_alarms"]
     assert development.overall_recall >= 0.80, development.recall
 
 
-# Polite lines flagged when last measured (2026-11-26): 31 of 643 held-out lines (0.048, over the
-# 0.03 goal; the rules alone flag 0.023 of them, against 0.002 of the development lines they were
-# corrected on) and 1 of 159 lines by other writers (0.006). `make eval` reports both. A change that
-# flags more polite lines it never saw fails here.
-HELD_OUT_FALSE_ALARMS = 31
-OTHER_WRITERS_FALSE_ALARMS = 1
+# Polite lines flagged when last measured (2026-11-26): 26 of 815 held-out lines (0.032, just over
+# the 0.03 goal; the rules alone flag 14 of them, 0.017, against 7 of the 2649 development lines
+# they were corrected on, 0.003) and 3 of 357 lines by other writers (0.008). `make eval` reports
+# both. A change that flags more polite lines it never saw fails here.
+HELD_OUT_FALSE_ALARMS = 26
+OTHER_WRITERS_FALSE_ALARMS = 3
 
 
 def test_on_lines_it_never_saw_it_raises_no_more_false_alarms_than_last_measured(engine):
@@ -231,6 +231,7 @@ def test_a_model_sure_a_sentence_is_polite_overrules_a_phrase_but_never_swearing
     assert find("Thanks for nothing.") == []
     assert kinds("Thanks for nothing. This is bullsh*t.") == ["hostile"]
     assert kinds("I am SO ANGRY about it.") == ["shouting"]
+    assert kinds("Congrats on the GRAMMY nomination.") == ["shouting"], "a name in capitals goes in not_shouting"
 
 
 def test_a_model_sure_a_sentence_reads_badly_flags_it_where_no_rule_does(engine, model_that_reads):
