@@ -34,7 +34,8 @@ GAP_WORDS = 4
 MOST_FLAGS = 5
 _LETTER = r"[^\W\d_]"
 _WORD = re.compile(r"[\w'*#@$!]+")
-_SENTENCE = re.compile(r"[^.!?;\n]+[.!?;]*")
+# A full stop (or ! ? ;) followed by a letter is inside a sentence: "acme.com", "3.5", "e.g".
+_SENTENCE = re.compile(r"(?:[^.!?;\n]|[.!?;](?=[^\s.!?;]))+[.!?;]*")
 _SHOUT_WORD = re.compile(r"\b[A-Z]{2,}\b")
 _VOWEL = re.compile("[AEIOUY]")   # capitals without one are an acronym (HMRC, NHS), not a word
 _HIDDEN = "*#@$!%"
@@ -328,14 +329,14 @@ def find(text: str, definition: dict | None = None, learned: bool = True) -> lis
     r = rules(definition)
     normal = _normal(text)
     found: list[tuple[int, ToneFlag]] = []
-    sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+    spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
     present = {word for word in r.needed if word in normal}
     for kind, pattern, needed in r.phrases:
         if not needed <= present:
             continue
         match = pattern.search(normal)
         if match and kind in r.unless:
-            start, end = next(((a, b) for a, b in sentences if a <= match.start() < b), (0, len(text)))
+            start, end = next(((a, b) for a, b in spans if a <= match.start() < b), (0, len(text)))
             if r.unless[kind].search(normal[start:end]):
                 continue
         if match:
