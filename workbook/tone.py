@@ -349,7 +349,7 @@ def find(text: str, definition: dict | None = None, learned: bool = True) -> lis
     for match in _SENTENCE.finditer(text):
         sentence, normal_sentence = match.group(), _normal(match.group())
         flags = _lexicon_flags(sentence, normal_sentence, r) + _sarcasm_flags(sentence, normal_sentence, r)
-        found += [(match.start(), flag) for flag in flags]
+        found += [(match.start() + max(0, sentence.find(flag.found)), flag) for flag in flags]
         if reader is None:
             continue
         here = [item for item in found if match.start() <= item[0] < match.end()]
@@ -359,15 +359,19 @@ def find(text: str, definition: dict | None = None, learned: bool = True) -> lis
         else:
             kind = reader.reading(sentence)
             if kind:
-                found.append((match.start(), ToneFlag(kind, sentence.strip(), firm=True)))
+                found.append((match.start() + len(sentence) - len(sentence.lstrip()),
+                              ToneFlag(kind, sentence.strip(), firm=True)))
     found += _shouting(text, r)
-    flags, seen = [], set()
-    for _, flag in sorted(found, key=lambda item: item[0]):
-        key = (flag.kind, flag.found.lower())
-        if key not in seen and not any(f.kind == flag.kind and flag.found.lower() in f.found.lower()
-                                       for f in flags):
-            seen.add(key)
-            flags.append(flag)
+    # One flag per stretch of words: of two flags of one kind whose words overlap ("I'm begging",
+    # "begging you"), the first is kept.
+    flags, taken = [], []
+    for at, flag in sorted(found, key=lambda item: item[0]):
+        end = at + len(flag.found)
+        if any(kind == flag.kind and at < other_end and other_at < end for kind, other_at, other_end in taken) \
+                or any(f.kind == flag.kind and flag.found.lower() in f.found.lower() for f in flags):
+            continue
+        taken.append((flag.kind, at, end))
+        flags.append(flag)
     return flags
 
 

@@ -255,3 +255,9 @@ def test_addresses_are_not_prose_and_a_full_stop_inside_one_ends_no_sentence(eng
     assert sentences(note) == ["You can reach me at priya@acme.com or www.priya.design any time.", " Thanks again!"]
     assert find(note) == []
     assert [f.found for f in find("This sh!t again.", learned=False)] == ["sh!t"]
+
+
+def test_two_phrases_of_one_kind_over_the_same_words_give_one_flag(engine):
+    assert [(f.kind, f.found) for f in find("I'm begging you, please.", learned=False)
+            if f.kind == "pleading"][:1] == [("pleading", "I'm begging")]
+    assert [f.found for f in find("I'm begging you.", learned=False)] == ["I'm begging"]
