@@ -52,8 +52,16 @@ def training_lines(lines: list[Line]) -> list[Line]:
 
 
 def digest(lines: list[Line]) -> str:
+    """What the model was trained from: the lines, and the code that turns a sentence into its
+    features (so an edit to either, without training again, fails a test)."""
+    import inspect
+
+    from workbook import tone_model
+
     text = "\n".join(f"{line.kind}\t{line.text}" for line in sorted(lines, key=lambda line: (line.kind, line.text)))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    code = "".join(inspect.getsource(f) for f in (tone_model.tokens, tone_model.features))
+    code += tone_model._TOKEN.pattern + tone_model._HIDING.pattern + tone_model._ADDRESS.pattern
+    return hashlib.sha256((text + "\n" + code).encode("utf-8")).hexdigest()[:16]
 
 
 def train(lines: list[Line], kinds: tuple[str, ...]) -> Model:

@@ -121,7 +121,8 @@ def test_on_lines_it_never_saw_it_raises_no_more_false_alarms_than_last_measured
 # --- the learned model -------------------------------------------------------------------------------
 
 def test_the_shipped_model_was_trained_on_the_corpus_as_it_is():
-    """Edit tests/corpus/tone.tsv and the model must be trained again (`make tone-model`)."""
+    """Edit tests/corpus/tone.tsv, or how workbook/tone_model.py reads a sentence, and the model
+    must be trained again (`make tone-model`)."""
     from scripts.train_tone_model import digest, training_lines
     from workbook.tone_model import model
 
