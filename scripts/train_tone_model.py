@@ -27,7 +27,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from macros.tone_eval import CORPUS, Line, corpus, split  # noqa: E402
-from workbook.tone_model import HARMLESS, Model, dump, features, parse  # noqa: E402
+from workbook.tone_model import HARMLESS, Model, dump, features, overruled, parse, reads_badly  # noqa: E402
 
 OUT = ROOT / "workbook" / "lexicon" / "tone_model.tsv"
 LEFT_TO_THE_RULES = {"shouting"}
@@ -126,7 +126,10 @@ def choose_threshold(lines: list[Line], kinds: tuple[str, ...], rules_flags) -> 
                     for sentence, flags in rules[line.text]]))
 
     def flagged(readings, threshold, overrule):
-        return any(firm or (any_rule and polite_p < overrule) or (not any_rule and 1.0 - polite_p >= threshold)
+        # As tone.find() decides each sentence: a firm flag stands, a rule's flag stands unless
+        # overruled, and the model flags a sentence no rule flags.
+        return any(firm or (any_rule and not overruled(polite_p, overrule))
+                   or (not any_rule and reads_badly(polite_p, threshold))
                    for polite_p, firm, any_rule in readings)
 
     polite = [readings for bad, readings in scored if not bad]

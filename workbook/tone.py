@@ -346,21 +346,22 @@ def find(text: str, definition: dict | None = None, learned: bool = True) -> lis
         if match:
             found.append((match.start(), ToneFlag(kind, text[match.start():match.end()], firm=True)))
     reader = tone_model.model() if learned else None
-    for match in _SENTENCE.finditer(text):
-        sentence, normal_sentence = match.group(), _normal(match.group())
+    for start, end in spans:
+        sentence = text[start:end]
+        normal_sentence = _normal(sentence)
         flags = _lexicon_flags(sentence, normal_sentence, r) + _sarcasm_flags(sentence, normal_sentence, r)
-        found += [(match.start() + max(0, sentence.find(flag.found)), flag) for flag in flags]
+        found += [(start + max(0, sentence.find(flag.found)), flag) for flag in flags]
         if reader is None:
             continue
-        here = [item for item in found if match.start() <= item[0] < match.end()]
+        here = [item for item in found if start <= item[0] < end]
         if here:
             if reader.overrules(sentence):
                 found = [item for item in found if item not in here or item[1].firm]
         else:
             kind = reader.reading(sentence)
             if kind:
-                found.append((match.start() + len(sentence) - len(sentence.lstrip()),
-                              ToneFlag(kind, sentence.strip(), firm=True)))
+                at = start + len(sentence) - len(sentence.lstrip())
+                found.append((at, ToneFlag(kind, sentence.strip(), firm=True)))
     found += _shouting(text, r)
     # One flag per stretch of words: of two flags of one kind whose words overlap ("I'm begging",
     # "begging you"), the first is kept.

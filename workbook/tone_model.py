@@ -41,6 +41,16 @@ def features(text: str) -> set[str]:
     return set(words[1:-1]) | {a + " " + b for a, b in zip(words, words[1:], strict=False)}
 
 
+def reads_badly(harmless_p: float, threshold: float) -> bool:
+    """A sentence no rule flags is flagged when P(not harmless) reaches the threshold."""
+    return 1.0 - harmless_p >= threshold
+
+
+def overruled(harmless_p: float, overrule: float) -> bool:
+    """A rule's flag on a sentence is dropped when P(harmless) reaches the overrule."""
+    return harmless_p >= overrule
+
+
 @dataclass(frozen=True)
 class Model:
     kinds: tuple[str, ...]
@@ -63,13 +73,13 @@ class Model:
     def reading(self, text: str) -> str | None:
         """The kind a recruiter would most likely read in `text`, or None when it reads as harmless."""
         p = self.probabilities(text)
-        if 1.0 - p.get(HARMLESS, 0.0) < self.threshold:
+        if not reads_badly(p.get(HARMLESS, 0.0), self.threshold):
             return None
         return max((k for k in self.kinds if k != HARMLESS), key=p.__getitem__)
 
     def overrules(self, text: str) -> bool:
         """Whether the model is sure enough that `text` reads as harmless to drop a rule's flag."""
-        return self.probabilities(text).get(HARMLESS, 0.0) >= self.overrule
+        return overruled(self.probabilities(text).get(HARMLESS, 0.0), self.overrule)
 
 
 def parse(text: str) -> Model:
