@@ -4,7 +4,7 @@
 
 Downloads the pinned wheel with pip, checks its sha256, and keeps what the tone check uses:
 the words VADER rates strongly negative (mean valence at or below -1.5, the loosest threshold
-content/tone.schema.json allows), one "word<TAB>valence" a line,
+content/tone.schema.json allows), one "valence<TAB>its words" a line,
 plus VADER's licence. Run it only to move to another VADER release; the output is committed,
 so neither the build nor the browser needs vaderSentiment or the network.
 
@@ -44,19 +44,22 @@ def main() -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as wheel:
         lexicon = wheel.read("vaderSentiment/vader_lexicon.txt").decode("utf-8")
         licence = wheel.read(f"vaderSentiment-{VERSION}.dist-info/LICENSE.txt").decode("utf-8")
-    rows = []
+    by_value: dict[str, list[str]] = {}
     for line in lexicon.splitlines():
         parts = line.split("\t")
         if len(parts) >= 2 and float(parts[1]) <= THRESHOLD and WORD.fullmatch(parts[0]):
-            rows.append(f"{parts[0]}\t{float(parts[1]):.1f}")
+            by_value.setdefault(f"{float(parts[1]):.1f}", []).append(parts[0])
+    # One line per valence: the file is part of a first visit, and this is 1 KB smaller compressed.
+    rows = [f"{value}\t{' '.join(words)}" for value, words in sorted(by_value.items(), key=lambda v: float(v[0]))]
     OUT.mkdir(exist_ok=True)
     header = (f"# The negative words of VADER's sentiment lexicon (vaderSentiment {VERSION}, MIT licence, see\n"
-              f"# LICENSE-VADER.txt): word<TAB>mean valence from -4 to 4, at or below {THRESHOLD}. Written by\n"
+              f"# LICENSE-VADER.txt): mean valence from -4 to 4, at or below {THRESHOLD}<TAB>the words\n"
+              "# with that valence, separated by spaces. Written by\n"
               "# scripts/vendor_vader.py. Hutto & Gilbert (2014), VADER: A Parsimonious Rule-based Model\n"
               "# for Sentiment Analysis of Social Media Text, ICWSM-14.\n")
     (OUT / "vader_negative.tsv").write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
     (OUT / "LICENSE-VADER.txt").write_text(licence, encoding="utf-8")
-    print(f"{len(rows)} words written to {OUT / 'vader_negative.tsv'}")
+    print(f"{sum(map(len, by_value.values()))} words written to {OUT / 'vader_negative.tsv'}")
 
 
 if __name__ == "__main__":

@@ -130,8 +130,8 @@ def _read_lexicon() -> dict[str, float]:
     words = {}
     for line in text.splitlines():
         if line and not line.startswith("#"):
-            word, value = line.split("\t")
-            words[word] = float(value)
+            value, these = line.split("\t")
+            words.update(dict.fromkeys(these.split(), float(value)))
     return words
 
 

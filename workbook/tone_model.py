@@ -8,7 +8,9 @@ part) and shipped as data: workbook/lexicon/tone_model.tsv. Its first lines say 
 trained on (a digest of those lines, so a test can tell when the corpus changed and the model did
 not), the kinds, each kind's bias, the scale of the weights, the threshold and how sure it must
 be that a sentence is polite to overrule a rule (workbook/tone.py); then one feature
-per line with the kinds it moves, as whole numbers times the scale.
+per line with how much it moves each kind, in the order of @kinds, one character per kind, as a
+whole number of times the scale: "." is 0, "a" to "z" are 1 to 26, "A" to "Z" are -1 to -26
+(a number per kind would make the file a fifth larger, and it is downloaded on a first visit).
 """
 from __future__ import annotations
 
@@ -95,11 +97,7 @@ def parse(text: str) -> Model:
             if name == "@scale":
                 scale = float(value)
             continue
-        moves = []
-        for item in value.split():
-            k, _, w = item.partition(":")
-            moves.append((int(k), int(w) * scale))
-        weights[name] = tuple(moves)
+        weights[name] = tuple((k, _number(ch) * scale) for k, ch in enumerate(value) if ch != ".")
     return Model(kinds=tuple(head["kinds"].split()), bias=tuple(float(b) for b in head["bias"].split()),
                  weights=weights, threshold=float(head["threshold"]), trained_on=head["trained_on"],
                  overrule=float(head.get("overrule", 1.01)))
@@ -112,11 +110,22 @@ def dump(model: Model, scale: float, note: str = "") -> str:
             f"@bias\t{' '.join(f'{b:.3f}' for b in model.bias)}", f"@scale\t{scale}",
             f"@threshold\t{model.threshold}", f"@overrule\t{model.overrule}"]
     for feature in sorted(model.weights):
-        moves = [(k, round(w / scale)) for k, w in model.weights[feature]]
-        moves = [(k, w) for k, w in moves if w]
-        if moves:
-            out.append(feature + "\t" + " ".join(f"{k}:{w}" for k, w in moves))
+        moves = [0] * len(model.kinds)
+        for k, w in model.weights[feature]:
+            moves[k] = max(-26, min(26, round(w / scale)))
+        if any(moves):
+            out.append(feature + "\t" + "".join(map(_letter, moves)))
     return "\n".join(out) + "\n"
+
+
+def _letter(number: int) -> str:
+    return "." if number == 0 else chr(ord("a") + number - 1) if number > 0 else chr(ord("A") - number - 1)
+
+
+def _number(letter: str) -> int:
+    if not ("a" <= letter <= "z" or "A" <= letter <= "Z"):
+        raise ValueError(f"a weight is written as . or a letter, not {letter!r}")
+    return ord(letter) - ord("a") + 1 if letter.islower() else -(ord(letter) - ord("A") + 1)
 
 
 def _read() -> Model | None:
