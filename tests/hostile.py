@@ -27,7 +27,7 @@ SCHEMAS = {"guide.yaml": "guide", "resources.yaml": "resources", "tone.yaml": "t
            "worksheets": "worksheet"}
 # Texts that are never shown, only matched or run: the examples (the engine's test cases) and the
 # tone check's word lists.
-MATCHING_DATA = {"examples", "phrases", "swear_words", "not_shouting", "lexicon", "sarcasm"}
+MATCHING_DATA = {"examples", "phrases", "swear_words", "not_shouting", "loud_alone", "lexicon", "sarcasm"}
 
 
 def _schema_for(path: Path, content: Path) -> str:

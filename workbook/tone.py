@@ -158,6 +158,7 @@ class _Rules:
     negating: frozenset
     threshold: float
     acronyms: frozenset
+    loud_alone: frozenset     # short words that are shouting even on their own in capitals (NOT)
     words: dict[str, float]   # VADER's negative words, with the YAML's additions and exceptions
     praise: re.Pattern | None
     complaint: re.Pattern | None
@@ -216,6 +217,7 @@ def rules(definition: dict) -> _Rules:
         negating=frozenset(w.lower() for w in lex.get("negating", [])),
         threshold=float(lex.get("threshold", -1.5)),
         acronyms=frozenset(definition.get("not_shouting", [])),
+        loud_alone=frozenset(definition.get("loud_alone", [])),
         words=words,
         praise=_any_of((definition.get("sarcasm") or {}).get("praise", [])),
         complaint=_any_of((definition.get("sarcasm") or {}).get("complaint", [])),
@@ -291,12 +293,13 @@ def _lexicon_flags(sentence: str, normal: str, r: _Rules) -> list[ToneFlag]:
 
 
 def _shouting(text: str, r: _Rules) -> list[tuple[int, ToneFlag]]:
-    """Words in capitals (not acronyms): three or more, or one of four letters or more; or a
-    pile of exclamation marks. The quote is the text from the first such word to the third.
+    """Words in capitals (not acronyms): three or more, or one of four letters or more, or one
+    of the short words that are emphasis on their own (I did NOT); or a pile of exclamation
+    marks. The quote is the text from the first such word to the third.
     (Letting the model overrule a lone word in capitals, which may be a name the acronym list
     lacks, cost a sixth of the shouting lines it never saw: the list is the place for names.)"""
     loud = [m for m in _SHOUT_WORD.finditer(text) if m.group() not in r.acronyms and _VOWEL.search(m.group())]
-    if len(loud) >= 3 or any(len(m.group()) >= 4 for m in loud):
+    if len(loud) >= 3 or any(len(m.group()) >= 4 or m.group() in r.loud_alone for m in loud):
         # Quote the longest run of capital words that follow each other, at most three.
         runs, run = [], [loud[0]]
         for m in loud[1:]:

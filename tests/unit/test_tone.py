@@ -92,19 +92,19 @@ def test_the_lines_by_other_writers_are_a_corpus_of_their_own(tone):
 
 def test_on_the_lines_it_was_tuned_on_it_keeps_false_alarms_within_the_goal(figures):
     """Recall on these lines is below the goal of 0.90 since other writers' lines were added
-    (2026-11-26: 0.88 with the model, 0.44 with the rules alone); `make eval` reports it. What is
+    (2026-11-26, seventh session: 0.84 with the model, 0.39 with the rules alone); `make eval` reports it. What is
     asserted is what the rules are tuned and the model's threshold chosen for."""
     development, _ = figures
     assert development.false_alarms <= GOALS["false_alarms"]
     assert development.overall_recall >= 0.80, development.recall
 
 
-# Polite lines flagged when last measured (2026-11-26): 26 of 815 held-out lines (0.032, just over
-# the 0.03 goal; the rules alone flag 14 of them, 0.017, against 7 of the 2649 development lines
-# they were corrected on, 0.003) and 3 of 357 lines by other writers (0.008). `make eval` reports
-# both. A change that flags more polite lines it never saw fails here.
-HELD_OUT_FALSE_ALARMS = 26
-OTHER_WRITERS_FALSE_ALARMS = 3
+# Polite lines flagged when last measured (2026-11-26, seventh session): 46 of 1450 held-out lines
+# (0.032, just over the 0.03 goal; the rules alone flag 28 of them, 0.019, against 29 of the 4617
+# development lines they were corrected on, 0.006) and 1 of 357 lines by other writers (0.003).
+# `make eval` reports both. A change that flags more polite lines it never saw fails here.
+HELD_OUT_FALSE_ALARMS = 46
+OTHER_WRITERS_FALSE_ALARMS = 1
 
 
 def test_on_lines_it_never_saw_it_raises_no_more_false_alarms_than_last_measured(engine):
@@ -134,7 +134,12 @@ def test_the_shipped_model_was_trained_on_the_corpus_as_it_is():
 
 
 def test_the_model_file_reads_back_as_written():
-    from workbook.tone_model import dump, model, parse
+    from workbook.tone_model import _letter, _number, dump, model, parse
+
+    assert [_letter(n) for n in (0, 1, 26, -1, -26)] == [".", "a", "z", "A", "Z"]
+    assert all(_number(_letter(n)) == n for n in range(-26, 27) if n)
+    with pytest.raises(ValueError):
+        parse("@kinds\ta b\n@bias\t0 0\n@threshold\t0.5\n@trained_on\tx\nword\t.7\n")
 
     shipped = model()
     again = parse(dump(shipped, 0.2))
@@ -213,6 +218,35 @@ def test_a_polite_request_with_a_date_is_not_a_demand(engine):
     assert find("Could you let me know by Friday whether the role is still open?", learned=False) == []
     assert find("If possible, I'd welcome your feedback before Monday.", learned=False) == []
     assert "demanding" in kinds("Send me the feedback by Friday.")
+
+
+def test_the_vendored_lexicon_holds_vaders_strongly_negative_words_with_their_values():
+    """Values as in VADER 3.3.2's vader_lexicon.txt (the file as vendored before it was grouped by
+    value); "joke" is not rated at or below -1.5 there."""
+    from workbook.tone import lexicon
+
+    words = lexicon()
+    assert (words["hate"], words["idiot"], words["pathetic"], words["useless"]) == (-2.7, -2.3, -2.7, -1.8)
+    assert "joke" not in words and all(value <= -1.5 for value in words.values()) and len(words) > 2000
+
+
+def test_a_date_the_writer_sets_for_themselves_is_a_promise_not_a_demand(engine):
+    assert find("I'll send the signed contract back by Friday.", learned=False) == []
+    assert find("My referee has promised to reply by tomorrow.", learned=False) == []
+    assert "demanding" in kinds("Reply by Friday.")
+    assert "demanding" in kinds("I'll need an answer by Friday.")
+
+
+@pytest.mark.parametrize("text", ["I DID submit the task on time.", "Is there ANY feedback at all?",
+                                  "I was NOT late.", "WHY is it so hard to say no?"])
+def test_a_short_word_of_emphasis_in_capitals_is_shouting_on_its_own(engine, text):
+    assert kinds(text) == ["shouting"]
+
+
+@pytest.mark.parametrize("text", ["I have ADHD, so could the brief come by email?", "The IT team was kind.",
+                                  "I'm sorry I missed the call: a family emergency.", "Is it OK to call at 9?"])
+def test_an_acronym_or_a_hard_day_is_not_read_as_trouble(engine, text):
+    assert find(text, learned=False) == []
 
 
 @pytest.fixture
