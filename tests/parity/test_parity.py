@@ -107,6 +107,12 @@ def test_the_wheel_is_reproducible_and_holds_no_wording(tmp_path, wheel_and_cont
     assert again.read_bytes() == wheel.read_bytes()
     assert again.name == wheel.name and again.name.startswith("workbook-") and again.name.endswith("-py3-none-any.whl")
     assert not [n for n in zipfile.ZipFile(wheel).namelist() if n.endswith(".json")]
+    # The tone check's data files go without their comment lines (they are for maintainers).
+    with zipfile.ZipFile(wheel) as built:
+        for name in ("workbook/lexicon/tone_model.tsv", "workbook/lexicon/vader_negative.tsv"):
+            source = (ROOT / name).read_text(encoding="utf-8").splitlines()
+            shipped = built.read(name).decode("utf-8").splitlines()
+            assert shipped == [line for line in source if not line.startswith("#")] and len(shipped) < len(source)
     edited = assets.engine_content(load_content())
     edited["worksheets"]["reply"]["messages"]["greeting"]["warm"] = "Hello {name},"
     other = assets.write_content(tmp_path / "edited", edited)

@@ -92,18 +92,18 @@ def test_the_lines_by_other_writers_are_a_corpus_of_their_own(tone):
 
 def test_on_the_lines_it_was_tuned_on_it_keeps_false_alarms_within_the_goal(figures):
     """Recall on these lines is below the goal of 0.90 since other writers' lines were added
-    (2026-11-26, seventh session: 0.84 with the model, 0.39 with the rules alone); `make eval` reports it. What is
+    (2026-11-26, seventh session: 0.87 with the model, 0.39 with the rules alone); `make eval` reports it. What is
     asserted is what the rules are tuned and the model's threshold chosen for."""
     development, _ = figures
     assert development.false_alarms <= GOALS["false_alarms"]
     assert development.overall_recall >= 0.80, development.recall
 
 
-# Polite lines flagged when last measured (2026-11-26, seventh session): 46 of 1450 held-out lines
-# (0.032, just over the 0.03 goal; the rules alone flag 28 of them, 0.019, against 29 of the 4617
+# Polite lines flagged when last measured (2026-11-26, seventh session): 42 of 1450 held-out lines
+# (0.029, within the 0.03 goal; the rules alone flag 28 of them, 0.019, against 29 of the 4617
 # development lines they were corrected on, 0.006) and 1 of 357 lines by other writers (0.003).
 # `make eval` reports both. A change that flags more polite lines it never saw fails here.
-HELD_OUT_FALSE_ALARMS = 46
+HELD_OUT_FALSE_ALARMS = 42
 OTHER_WRITERS_FALSE_ALARMS = 1
 
 
@@ -131,6 +131,23 @@ def test_the_shipped_model_was_trained_on_the_corpus_as_it_is():
     assert model().trained_on == digest(training_lines(development))
     assert "shouting" not in model().kinds and "polite" in model().kinds
     assert 0.5 <= model().threshold < 1
+
+
+def test_the_model_learns_from_sentences_as_the_page_reads_them():
+    """A polite line's sentences are all polite; a troubled line teaches through the sentence a
+    first model reads as most troubled, and its other sentences are left out."""
+    from macros.tone_eval import Line
+    from scripts.train_tone_model import by_sentence
+    from workbook.tone_model import Model
+
+    first = Model(kinds=("bitter", "polite"), bias=(0.0, 0.0), weights={"wasted": ((0, 3.0),)},
+                  threshold=0.5, trained_on="test")
+    lines = [Line("polite", "Thank you for the call. I hope we meet again."),
+             Line("bitter", "Thanks for the update. You wasted a month of my time."),
+             Line("bitter", "What a waste of a month")]
+    assert by_sentence(lines, first) == [
+        Line("polite", "Thank you for the call."), Line("polite", " I hope we meet again."),
+        Line("bitter", " You wasted a month of my time."), Line("bitter", "What a waste of a month")]
 
 
 def test_the_model_file_reads_back_as_written():
