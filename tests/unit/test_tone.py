@@ -101,10 +101,12 @@ def test_on_the_lines_it_was_tuned_on_it_keeps_false_alarms_within_the_goal(figu
 
 # Polite lines flagged when last measured (2026-11-26, seventh session): 42 of 1450 held-out lines
 # (0.029, within the 0.03 goal; the rules alone flag 28 of them, 0.019, against 29 of the 4617
-# development lines they were corrected on, 0.006) and 1 of 357 lines by other writers (0.003).
-# `make eval` reports both. A change that flags more polite lines it never saw fails here.
+# development lines they were corrected on, 0.006) and 66 of 1350 lines by other writers (0.049:
+# 1 of the first two writers' 357, 65 of the 993 by three writers with new briefs, who write
+# differently from anyone in tone.tsv). `make eval` reports both. A change that flags more polite
+# lines it never saw fails here.
 HELD_OUT_FALSE_ALARMS = 42
-OTHER_WRITERS_FALSE_ALARMS = 1
+OTHER_WRITERS_FALSE_ALARMS = 66
 
 
 def test_on_lines_it_never_saw_it_raises_no_more_false_alarms_than_last_measured(engine):
