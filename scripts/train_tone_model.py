@@ -20,6 +20,7 @@ import hashlib
 import math
 import random
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,9 +75,7 @@ def train(lines: list[Line], kinds: tuple[str, ...]) -> Model:
     through the sentence that a first model, trained on whole lines, reads as most troubled (the
     others may be a polite greeting or more of the same, so they are left out). Cross-validated
     recall at the same false alarms: 0.79 against 0.77 trained on whole lines (2026-11-26)."""
-    model = fit(by_sentence(lines, fit(lines, kinds)), kinds)
-    return Model(kinds=model.kinds, bias=model.bias, weights=model.weights, threshold=model.threshold,
-                 trained_on=digest(lines))
+    return replace(fit(by_sentence(lines, fit(lines, kinds)), kinds), trained_on=digest(lines))
 
 
 def by_sentence(lines: list[Line], first: Model) -> list[Line]:
@@ -189,8 +188,7 @@ def build() -> str:
 
     threshold = choose_threshold(lines, kinds, rules_flags)
     model = train(lines, kinds)
-    model = Model(kinds=model.kinds, bias=model.bias, weights=model.weights, threshold=threshold,
-                  trained_on=model.trained_on, overrule=OVERRULE)
+    model = replace(model, threshold=threshold, overrule=OVERRULE)
     return dump(model, SCALE, note=f"Written by scripts/train_tone_model.py from {len(lines)} development lines "
                                    "of tests/corpus/tone.tsv. Do not edit: run `make tone-model`.")
 
