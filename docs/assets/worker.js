@@ -97,10 +97,17 @@ async function markRestoreFailed(manifest) {
   }
 }
 
+// The snapshot's length, saved beside it. A copy shorter than what was written (a write cut
+// short as the page closed) is not a snapshot that fails to restore: start afresh, save again.
+const SNAPSHOT_BYTES = "X-Snapshot-Bytes";
+
 async function savedSnapshot(manifest) {
   try {
     const response = await caches.match(snapshotUrl(manifest), { cacheName: SNAPSHOTS }); // creates nothing
-    return response ? new Uint8Array(await response.arrayBuffer()) : null;
+    if (!response) return null;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const written = response.headers.get(SNAPSHOT_BYTES);
+    return written === null || Number(written) === bytes.length ? bytes : null; // short: start afresh, save again
   } catch {
     return null; // no Cache Storage here (not https or localhost), or it is blocked
   }
@@ -110,7 +117,9 @@ async function saveSnapshot(manifest, bytes) {
   try {
     const cache = await caches.open(SNAPSHOTS);
     for (const old of await cache.keys()) await cache.delete(old); // only the current build's
-    await cache.put(snapshotUrl(manifest), new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
+    await cache.put(snapshotUrl(manifest), new Response(bytes, {
+      headers: { "Content-Type": "application/octet-stream", [SNAPSHOT_BYTES]: String(bytes.length) },
+    }));
     return true;
   } catch {
     return false; // full or blocked: the next visit starts Python from scratch, as this one did
@@ -218,7 +227,8 @@ async function start() {
     let restored = null;
     try {
       restored = engineOf(await loadPython(python, { _loadSnapshot: snapshot }), "snapshot");
-    } catch {
+    } catch (error) {
+      console.warn(`The saved Python could not be restored, so it starts afresh: ${error?.stack || error}`); // for DevTools and the tests
       await markRestoreFailed(manifest); // start afresh below, and make no new one for this build
       keepSnapshot = false;
     }
