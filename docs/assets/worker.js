@@ -228,7 +228,7 @@ async function start() {
     try {
       restored = engineOf(await loadPython(python, { _loadSnapshot: snapshot }), "snapshot");
     } catch (error) {
-      console.warn(`The saved Python could not be restored, so it starts afresh: ${error?.stack || error}`); // for DevTools and the tests
+      console.warn(`workbook: snapshot not restored, starting afresh: ${error?.stack || error}`); // for DevTools and the tests
       await markRestoreFailed(manifest); // start afresh below, and make no new one for this build
       keepSnapshot = false;
     }
