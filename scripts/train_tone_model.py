@@ -44,7 +44,10 @@ L2 = 1e-4
 MIN_COUNT = 2          # a feature seen once is a name or a typo, not a pattern
 KEEP = 0.5             # a feature is kept when it moves some kind by at least this much
 SCALE = 0.2            # weights are stored as whole multiples of this
-FALSE_ALARM_GOAL = 0.03
+# The goal is 0.03; lines the model never saw raise more false alarms than
+# cross-validation counts (held out 0.029-0.035, other writers 0.049, where it counted 0.03),
+# so the threshold aims under it.
+FALSE_ALARM_GOAL = 0.025
 FOLDS = 5
 SEED = 20261126
 

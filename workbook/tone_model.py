@@ -20,15 +20,18 @@ from dataclasses import dataclass
 from importlib import resources
 
 HARMLESS = "polite"
-_TOKEN = re.compile(r"[^\W_][\w'*#@$!]*|[!?]")
+# A double quotation mark is a token of its own: their words put back in quotes ("hybrid",
+# "not the right fit") are much of what sarcasm looks like on the page.
+_TOKEN = re.compile(r"[^\W_][\w'*#@$!]*|[!?\"]")
 _HIDING = re.compile(r"\w[*#@$!]+\w")
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+")
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-case words; a word with letters hidden by * # @ $ ! is one token, <hidden>. Email
-    and web addresses are not prose, and are left out."""
-    plain = _ADDRESS.sub(" ", text.lower().replace("\u2019", "'").replace("\u2018", "'"))
+    """Lower-case words, and '"' for each double quotation mark; a word with letters hidden by
+    * # @ $ ! is one token, <hidden>. Email and web addresses are not prose, and are left out."""
+    plain = _ADDRESS.sub(" ", text.lower().replace("\u2019", "'").replace("\u2018", "'")
+                         .replace("\u201c", '"').replace("\u201d", '"'))
     out = []
     for word in _TOKEN.findall(plain):
         if len(word) > 1 and _HIDING.search(word):

@@ -99,14 +99,13 @@ def test_on_the_lines_it_was_tuned_on_it_keeps_false_alarms_within_the_goal(figu
     assert development.overall_recall >= 0.80, development.recall
 
 
-# Polite lines flagged when last measured (2026-11-26, seventh session): 42 of 1450 held-out lines
-# (0.029, within the 0.03 goal; the rules alone flag 28 of them, 0.019, against 29 of the 4617
-# development lines they were corrected on, 0.006) and 66 of 1350 lines by other writers (0.049:
-# 1 of the first two writers' 357, 65 of the 993 by three writers with new briefs, who write
+# Polite lines flagged when last measured (2026-11-27, eighth session): 42 of 1450 held-out lines
+# (0.029, within the 0.03 goal; the development lines the rules were corrected on, 0.006) and 63
+# of 1350 lines by other writers (0.047; most by the three writers with new briefs, who write
 # differently from anyone in tone.tsv). `make eval` reports both. A change that flags more polite
 # lines it never saw fails here.
 HELD_OUT_FALSE_ALARMS = 42
-OTHER_WRITERS_FALSE_ALARMS = 66
+OTHER_WRITERS_FALSE_ALARMS = 63
 
 
 def test_on_lines_it_never_saw_it_raises_no_more_false_alarms_than_last_measured(engine):
@@ -150,6 +149,17 @@ def test_the_model_learns_from_sentences_as_the_page_reads_them():
     assert by_sentence(lines, first) == [
         Line("polite", "Thank you for the call."), Line("polite", " I hope we meet again."),
         Line("bitter", " You wasted a month of my time."), Line("bitter", "What a waste of a month")]
+
+
+def test_the_model_reads_quotation_marks_as_words_and_hides_no_letters_in_them():
+    """Their words put back in quotes are a sign of sarcasm the model can weigh: a double
+    quotation mark, straight or curly, is a token; an apostrophe stays inside its word."""
+    from workbook.tone_model import features, tokens
+
+    assert tokens('I\u2019m told the role is \u201chybrid\u201d, or "flexible".') == [
+        "i'm", "told", "the", "role", "is", '"', "hybrid", '"', "or", '"', "flexible", '"']
+    assert {'is "', '" hybrid', 'hybrid "'} <= features("The role is \u201chybrid\u201d")
+    assert '"' not in tokens("Thanks, it's the candidates' day")
 
 
 def test_the_model_file_reads_back_as_written():
