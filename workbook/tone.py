@@ -158,7 +158,8 @@ class _Rules:
     negating: frozenset
     threshold: float
     acronyms: frozenset
-    loud_alone: frozenset     # short words that are shouting even on their own in capitals (NOT)
+    loud_alone: frozenset     # words that are shouting even on their own in capitals (NOT, TWICE)
+    ordinary: frozenset       # lower-case words this file and the lexicon know as English
     words: dict[str, float]   # VADER's negative words, with the YAML's additions and exceptions
     praise: re.Pattern | None
     complaint: re.Pattern | None
@@ -186,6 +187,17 @@ def _any_of(words) -> re.Pattern | None:
 
 
 _compiled: dict[int, tuple[dict, _Rules]] = {}
+
+
+def _words_in(value) -> frozenset:
+    """Every lower-case word of two letters or more in a part of content/tone.yaml."""
+    if isinstance(value, str):
+        return frozenset(re.findall(r"[a-z]{2,}", value.lower()))
+    if isinstance(value, dict):
+        value = [*value.keys(), *value.values()]
+    if isinstance(value, list):
+        return frozenset().union(*map(_words_in, value))
+    return frozenset()
 
 
 def rules(definition: dict) -> _Rules:
@@ -218,6 +230,7 @@ def rules(definition: dict) -> _Rules:
         threshold=float(lex.get("threshold", -1.5)),
         acronyms=frozenset(definition.get("not_shouting", [])),
         loud_alone=frozenset(definition.get("loud_alone", [])),
+        ordinary=frozenset(lexicon()) | _words_in(definition),
         words=words,
         praise=_any_of((definition.get("sarcasm") or {}).get("praise", [])),
         complaint=_any_of((definition.get("sarcasm") or {}).get("complaint", [])),
@@ -249,13 +262,21 @@ def _is_name(sentence: str, start: int) -> bool:
                 and sentence[:start].strip(" \"'(\u201c\u2018"))
 
 
+# Words in quotation marks are someone's words quoted ("always looking for people who like
+# messy data"), not the writer's: the lexicon leaves them to the model, which reads the quotes.
+_QUOTED = re.compile(r'["\u201c][^"\u201c\u201d]*["\u201d]')
+
+
 def _negative_word(normal: str, r: _Rules, sentence: str = "") -> re.Match | None:
-    """The first strongly negative word not negated, not about the writer and not part of a
-    name, or None."""
+    """The first strongly negative word not negated, not about the writer, not part of a name
+    and not in quotation marks, or None."""
     tokens = list(re.finditer(r"[a-z']+", normal))
+    quoted = [m.span() for m in _QUOTED.finditer(normal)]
     for i, token in enumerate(tokens):
         value = r.words.get(token.group())
         if value is None or value > r.threshold:
+            continue
+        if any(a < token.start() < b for a, b in quoted):
             continue
         if sentence and _is_name(sentence, token.start()):
             continue
@@ -292,13 +313,26 @@ def _lexicon_flags(sentence: str, normal: str, r: _Rules) -> list[ToneFlag]:
     return [ToneFlag("hostile", sentence[word.start():word.end()])] if word else []
 
 
+# Words that end as English words do: CLOSED, ABSOLUTELY, WAITING, LATEST.
+_ENGLISH_ENDING = re.compile(r"(?:ED|LY|ING|EST)$")
+
+
+def _shouted(word: str, r: _Rules) -> bool:
+    """A word in capitals that is a word of ordinary English, as far as the check knows one (a
+    word of the lexicon or of content/tone.yaml, a word of loud_alone, or an English ending).
+    Anything else in capitals is a name (UNILAG, NEBOSH, KEMRI): the world's universities, exams
+    and agencies are too many for any list, and a note that names three of them is not shouting."""
+    return word not in r.acronyms and bool(_VOWEL.search(word)) and (
+        word in r.loud_alone or word.lower() in r.ordinary or bool(_ENGLISH_ENDING.search(word)))
+
+
 def _shouting(text: str, r: _Rules) -> list[tuple[int, ToneFlag]]:
-    """Words in capitals (not acronyms): three or more, or one of four letters or more, or one
-    of the short words that are emphasis on their own (I did NOT); or a pile of exclamation
-    marks. The quote is the text from the first such word to the third.
-    (Letting the model overrule a lone word in capitals, which may be a name the acronym list
-    lacks, cost a sixth of the shouting lines it never saw: the list is the place for names.)"""
-    loud = [m for m in _SHOUT_WORD.finditer(text) if m.group() not in r.acronyms and _VOWEL.search(m.group())]
+    """Words in capitals that are English words (_shouted): three or more, or one of four
+    letters or more, or one of the words that are emphasis on their own (I did NOT); or a pile
+    of exclamation marks. The quote is the text from the first such word to the third.
+    (Letting the model overrule a lone word in capitals, which may be a name, cost a sixth of
+    the shouting lines it never saw; a name is told by not being an English word instead.)"""
+    loud = [m for m in _SHOUT_WORD.finditer(text) if _shouted(m.group(), r)]
     if len(loud) >= 3 or any(len(m.group()) >= 4 or m.group() in r.loud_alone for m in loud):
         # Quote the longest run of capital words that follow each other, at most three.
         runs, run = [], [loud[0]]

@@ -99,13 +99,13 @@ def test_on_the_lines_it_was_tuned_on_it_keeps_false_alarms_within_the_goal(figu
     assert development.overall_recall >= 0.80, development.recall
 
 
-# Polite lines flagged when last measured (2026-11-27, eighth session): 42 of 1450 held-out lines
-# (0.029, within the 0.03 goal; the development lines the rules were corrected on, 0.006) and 63
-# of 1350 lines by other writers (0.047; most by the three writers with new briefs, who write
-# differently from anyone in tone.tsv). `make eval` reports both. A change that flags more polite
-# lines it never saw fails here.
-HELD_OUT_FALSE_ALARMS = 42
-OTHER_WRITERS_FALSE_ALARMS = 63
+# Polite lines flagged when last measured (2026-11-27, eighth session): 41 of 1580 held-out lines
+# (0.026, within the 0.03 goal; the development lines the rules were corrected on, 0.006) and 67
+# of 1510 lines by other writers (0.044: 49 of the 1350 by the first five, 18 of the 160 written
+# to quote sincerely, which is where the check is weakest). `make eval` reports both. A change
+# that flags more polite lines it never saw fails here.
+HELD_OUT_FALSE_ALARMS = 41
+OTHER_WRITERS_FALSE_ALARMS = 67
 
 
 def test_on_lines_it_never_saw_it_raises_no_more_false_alarms_than_last_measured(engine):
@@ -272,6 +272,20 @@ def test_a_short_word_of_emphasis_in_capitals_is_shouting_on_its_own(engine, tex
     assert kinds(text) == ["shouting"]
 
 
+@pytest.mark.parametrize("text", ["I was TOLD I would hear back.", "This is ABSOLUTELY unacceptable.",
+                                  "I sent it TWICE.", "It has been a MONTH.", "WHY DOES NOBODY REPLY"])
+def test_an_english_word_in_capitals_is_shouting(engine, text):
+    assert [flag.kind for flag in find(text, learned=False)] == ["shouting"]
+
+
+@pytest.mark.parametrize("text", ["I passed the ZANTEC exam at UNIBRA and hold a KORVEL licence.",
+                                  "My degree is from VELUNA, and my visa is a PORTAVO permit."])
+def test_names_in_capitals_the_lists_do_not_know_are_not_shouting(engine, text):
+    """Made-up names: the world's universities, exams and agencies are too many for a list, so a
+    word in capitals that is not an English word the check knows is taken as a name."""
+    assert find(text, learned=False) == []
+
+
 @pytest.mark.parametrize("text", ["I have ADHD, so could the brief come by email?", "The IT team was kind.",
                                   "I'm sorry I missed the call: a family emergency.", "Is it OK to call at 9?"])
 def test_an_acronym_or_a_hard_day_is_not_read_as_trouble(engine, text):
@@ -295,7 +309,7 @@ def test_a_model_sure_a_sentence_is_polite_overrules_a_phrase_but_never_swearing
     assert find("Thanks for nothing.") == []
     assert kinds("Thanks for nothing. This is bullsh*t.") == ["hostile"]
     assert kinds("I am SO ANGRY about it.") == ["shouting"]
-    assert kinds("Congrats on the GRAMMY nomination.") == ["shouting"], "a name in capitals goes in not_shouting"
+    assert kinds("Congrats on the nomination, it is AMAZING.") == ["shouting"]
 
 
 def test_a_model_sure_a_sentence_reads_badly_flags_it_where_no_rule_does(engine, model_that_reads):
