@@ -230,7 +230,7 @@ def rules(definition: dict) -> _Rules:
         threshold=float(lex.get("threshold", -1.5)),
         acronyms=frozenset(definition.get("not_shouting", [])),
         loud_alone=frozenset(definition.get("loud_alone", [])),
-        ordinary=frozenset(lexicon()) | _words_in(definition),
+        ordinary=frozenset(lexicon()) | _words_in({k: v for k, v in definition.items() if k != "not_shouting"}),
         words=words,
         praise=_any_of((definition.get("sarcasm") or {}).get("praise", [])),
         complaint=_any_of((definition.get("sarcasm") or {}).get("complaint", [])),
