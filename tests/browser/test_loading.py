@@ -114,6 +114,25 @@ def test_phone_and_dark_mode(open_context, site_url):
 SNAPSHOTS = "workbook-python-snapshot:/graceful-rejections/"
 
 
+def _reload(page, came_from: str):
+    """Reload the page and wait for Python, which must have come from `came_from`."""
+    page.reload()
+    status = page.locator("[data-status]")
+    expect(status).to_have_attribute("data-state", "ready", timeout=ENGINE_TIMEOUT)
+    assert status.get_attribute("data-from") == came_from
+    return status
+
+
+def _replace_snapshot(page, body: str) -> None:
+    """Put `body` (JavaScript, with `whole`, the saved response) in the saved snapshot's place."""
+    page.evaluate(f"""async () => {{
+        const cache = await caches.open('{SNAPSHOTS}');
+        const [key] = await cache.keys();
+        const whole = await cache.match(key);
+        await cache.put(key, {body});
+    }}""")
+
+
 def test_a_return_visit_restores_python_and_a_bad_snapshot_is_not_made_again(open_context, site_url):
     context, _ = open_context(service_workers="block")
     page = context.new_page()
@@ -124,44 +143,24 @@ def test_a_return_visit_restores_python_and_a_bad_snapshot_is_not_made_again(ope
     # Saved after the start, named by Pyodide's version and the wheel's hash.
     expect(status).to_have_attribute("data-snapshot", "saved", timeout=ENGINE_TIMEOUT)  # written whole
     assert page.evaluate(f"caches.open('{SNAPSHOTS}').then(c => c.keys()).then(k => k.length)") == 1
-    page.reload()
-    expect(status).to_have_attribute("data-state", "ready", timeout=ENGINE_TIMEOUT)
-    assert status.get_attribute("data-from") == "snapshot"
+    _reload(page, "snapshot")
     # A copy cut short (shorter than the length saved beside it) is not a failed restore:
     # Python starts afresh and saves a whole copy again, which the next visit restores.
-    page.evaluate(f"""async () => {{
-        const cache = await caches.open('{SNAPSHOTS}');
-        const [key] = await cache.keys();
-        const whole = await cache.match(key);
-        const bytes = new Uint8Array(await whole.arrayBuffer());
-        await cache.put(key, new Response(bytes.slice(0, bytes.length >> 1), {{ headers: whole.headers }}));
-    }}""")
-    page.reload()
-    expect(status).to_have_attribute("data-state", "ready", timeout=ENGINE_TIMEOUT)
-    assert status.get_attribute("data-from") == "start"
+    _replace_snapshot(page, "new Response((await whole.arrayBuffer()).slice(0, 1 << 20), { headers: whole.headers })")
+    status = _reload(page, "start")
     expect(status).to_have_attribute("data-snapshot", "saved", timeout=ENGINE_TIMEOUT)
-    page.reload()
-    expect(status).to_have_attribute("data-state", "ready", timeout=ENGINE_TIMEOUT)
-    assert status.get_attribute("data-from") == "snapshot"
+    _reload(page, "snapshot")
     # A snapshot that fails to restore is dropped: Python starts afresh and works, and no new
     # one is made for this build (one that always failed would cost every visit twice).
-    page.evaluate(f"""async () => {{
-        const cache = await caches.open('{SNAPSHOTS}');
-        const [key] = await cache.keys();
-        await cache.put(key, new Response(new Uint8Array([1, 2, 3])));
-    }}""")
-    page.reload()
-    expect(status).to_have_attribute("data-state", "ready", timeout=ENGINE_TIMEOUT)
-    assert status.get_attribute("data-from") == "start"
+    _replace_snapshot(page, "new Response(new Uint8Array([1, 2, 3]))")
+    _reload(page, "start")
     page.get_by_label("Company", exact=True).fill("Fabrikam")
     page.get_by_role("button", name="Draft my reply").click()
     expect(page.locator("[data-output] textarea.gr-draft__body")).to_have_value(
         re.compile("Fabrikam"), timeout=ENGINE_TIMEOUT)
     cached = f"caches.open('{SNAPSHOTS}').then(c => c.keys()).then(k => k.map(r => r.url.split('/').pop()))"
     page.wait_for_function(f"{cached}.then(names => names.length === 1 && names[0].endsWith('.failed'))")
-    page.reload()
-    expect(status).to_have_attribute("data-state", "ready", timeout=ENGINE_TIMEOUT)
-    assert status.get_attribute("data-from") == "start"
+    status = _reload(page, "start")
     expect(status).to_have_attribute("data-snapshot", "skipped", timeout=ENGINE_TIMEOUT)   # decided, not made
     names = page.evaluate(cached)
     assert len(names) == 1 and names[0].endswith(".failed"), names

@@ -272,6 +272,11 @@ def test_a_short_word_of_emphasis_in_capitals_is_shouting_on_its_own(engine, tex
     assert kinds(text) == ["shouting"]
 
 
+def test_a_negative_word_in_quotation_marks_is_their_words_not_an_insult(engine):
+    assert find('You said the team is "fast-paced and a bit chaotic", which sounds like home.', learned=False) == []
+    assert kinds("Your process is chaotic.") == ["hostile"]
+
+
 @pytest.mark.parametrize("text", ["I was TOLD I would hear back.", "This is ABSOLUTELY unacceptable.",
                                   "I sent it TWICE.", "It has been a MONTH.", "WHY DOES NOBODY REPLY"])
 def test_an_english_word_in_capitals_is_shouting(engine, text):
