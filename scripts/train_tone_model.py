@@ -6,7 +6,7 @@ corpus and write it to workbook/lexicon/tone_model.tsv (`make tone-model`).
 Only development lines are read: the held-out lines of tests/corpus/tone.tsv and every line of
 tests/corpus/tone-other-writers.tsv are never seen here. The threshold is chosen by five-fold
 cross-validation on the development lines: the lowest at which the rules and the model together
-flag no more than FALSE_ALARM_GOAL of the polite lines the model did not learn from (OVERRULE,
+flag no more than FALSE_ALARM_AIM of the polite lines the model did not learn from (OVERRULE,
 how sure it must be that a sentence is polite to overrule a rule, says below why it is fixed).
 Shouting is left to the rules (the model reads lower-case words, not capitals).
 
@@ -44,10 +44,10 @@ L2 = 1e-4
 MIN_COUNT = 2          # a feature seen once is a name or a typo, not a pattern
 KEEP = 0.5             # a feature is kept when it moves some kind by at least this much
 SCALE = 0.2            # weights are stored as whole multiples of this
-# The issue's goal is 0.03; lines the model never saw raise more false alarms than
-# cross-validation counts (held out 0.029-0.035, other writers 0.049, where it counted 0.03),
-# so the threshold aims under it.
-FALSE_ALARM_GOAL = 0.025
+# Under the goal of 0.03 (macros/tone_eval.py): lines the model never saw raise more false
+# alarms than cross-validation counts (held out 0.029-0.035, other writers 0.049, where it
+# counted 0.03).
+FALSE_ALARM_AIM = 0.025
 FOLDS = 5
 SEED = 20261126
 
@@ -141,7 +141,7 @@ OVERRULE = 0.9
 
 
 def choose_threshold(lines: list[Line], kinds: tuple[str, ...], rules_flags) -> float:
-    """The lowest threshold at which rules and model together flag at most FALSE_ALARM_GOAL of
+    """The lowest threshold at which rules and model together flag at most FALSE_ALARM_AIM of
     the polite lines. Each line is read as the page reads it, sentence by sentence
     (workbook/tone.py), each sentence scored by a model trained on the other folds."""
     rules = {line.text: [(sentence, rules_flags(sentence)) for sentence in sentences(line.text)] for line in lines}
@@ -167,7 +167,7 @@ def choose_threshold(lines: list[Line], kinds: tuple[str, ...], rules_flags) -> 
     for step in range(30, 100):
         threshold = step / 100
         alarms = sum(flagged(readings, threshold, OVERRULE) for readings in polite)
-        if alarms <= FALSE_ALARM_GOAL * len(polite):
+        if alarms <= FALSE_ALARM_AIM * len(polite):
             recall = sum(flagged(readings, threshold, OVERRULE) for readings in others) / len(others)
             print(f"threshold {threshold:.2f}: cross-validated recall {recall:.2f}, "
                   f"false alarms {alarms} of {len(polite)}", file=sys.stderr)
