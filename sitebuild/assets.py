@@ -1,12 +1,17 @@
 """Put the workbook's runtime into a built site (`python -m sitebuild assets SITE_DIR`, or the
 MkDocs hook hooks/assets.py after every build and `mkdocs serve` rebuild). It writes:
 
-    assets/engine/workbook-<version>-py3-none-any.whl   the engine and its data (VADER lexicon, tone model),
+    assets/engine/workbook-<version>-py3-none-any.whl   the engine and its data (VADER lexicon),
                                                         reproducible; no wording from content/
+    assets/engine/tone-model-<hash>.txt                 the tone check's trained model
+                                                        (workbook/lexicon/tone_model.tsv), kept out
+                                                        of the wheel: the worker fetches it just
+                                                        after Python is ready
     assets/engine/content-<hash>.json                   the worksheets and the tone rules the engine
                                                         reads (content/), beside the wheel
     assets/engine/engine.json                           {"wheel", "sha256", "integrity", "content",
-                                                         "content_integrity", "stdlib", "pyodide",
+                                                         "content_integrity", "tone_model",
+                                                         "tone_model_integrity", "stdlib", "pyodide",
                                                          "pyodide_url", "lock_info", "pyodide_sizes"}
                                                         for the worker
     assets/engine/stdlib-<hash>.zip                     the part of Python's standard library that
@@ -15,7 +20,8 @@ MkDocs hook hooks/assets.py after every build and `mkdocs serve` rebuild). It wr
 
 The wording lives beside the wheel, not in it, so an edit in content/ leaves the wheel (and
 a returning visitor's saved Python snapshot, named by Pyodide, the wheel and the standard
-library) as it was.
+library) as it was. The tone model is larger than all the engine's code and only reading a
+note needs it, so a first visit gets Python ready without it (benchmarks/README.md, bytes).
     assets/pyodide/<version>/{pyodide.mjs, pyodide.asm.mjs, pyodide.asm.wasm, pyodide-lock.json}
 
 Pyodide's folder is named by its version, so its three runtime files never change at a given
@@ -56,6 +62,8 @@ PYODIDE_FILES = (*RUNTIME_FILES, "pyodide-lock.json")
 ENGINE_DIR = "assets/engine"
 PYODIDE_ROOT = "assets/pyodide"  # + "/<version>"
 PACKAGE = "workbook"
+# The tone check's model, served beside the wheel rather than in it (see above).
+TONE_MODEL = "workbook/lexicon/tone_model.tsv"
 # Every entry of the wheel gets this timestamp (1980-01-01), so the same sources give the same bytes.
 _ZIP_EPOCH = 315532800
 
@@ -118,7 +126,7 @@ def build_wheel(dest_dir: Path, root: Path = ROOT) -> Path:
 def slim_wheel(wheel: Path) -> None:
     """Rewrite the wheel's Python modules without comments or docstrings, one space per
     indentation level (as the traced standard library is written), its data files (.tsv)
-    without their comment lines, and its RECORD to match:
+    without their comment lines and without the tone model (TONE_MODEL), and its RECORD to match:
     a first visit downloads the code, not its documentation (about 40% fewer bytes for the
     modules). The parity tests run this wheel in Pyodide against the sources in CPython."""
     import zipfile
@@ -130,10 +138,12 @@ def slim_wheel(wheel: Path) -> None:
     record_name = next(info.filename for info, _ in members if info.filename.endswith(".dist-info/RECORD"))
     slim, record = [], []
     for info, data in members:
+        if info.filename == TONE_MODEL:
+            continue
         if info.filename.endswith(".py"):
             data = slimmed(data.decode("utf-8")).encode("utf-8")
-        elif info.filename.endswith(".tsv"):   # the tone check's data: its comment lines are for maintainers
-            data = b"".join(line for line in data.splitlines(keepends=True) if not line.startswith(b"#"))
+        elif info.filename.endswith(".tsv"):
+            data = without_comments(data)
         if info.filename != record_name:
             digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode("ascii")
             record.append(f"{info.filename},sha256={digest},{len(data)}")
@@ -144,6 +154,28 @@ def slim_wheel(wheel: Path) -> None:
             if info.filename == record_name:
                 data = ("\n".join(record) + "\n").encode("utf-8")
             out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+
+
+def without_comments(data: bytes) -> bytes:
+    """The tone check's data files as served: their comment lines are for maintainers."""
+    return b"".join(line for line in data.splitlines(keepends=True) if not line.startswith(b"#"))
+
+
+def write_tone_model(dest_dir: Path, root: Path = ROOT) -> Path:
+    """The tone model as tone-model-<hash>.txt in dest_dir, without its comment lines: .txt,
+    which servers such as GitHub Pages compress (text/plain), where a .tsv may go as it is."""
+    data = without_comments((root / TONE_MODEL).read_bytes())
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    for old in dest_dir.glob("tone-model-*.txt"):
+        old.unlink()
+    path = dest_dir / f"tone-model-{hashlib.sha256(data).hexdigest()[:16]}.txt"
+    path.write_bytes(data)
+    return path
+
+
+def integrity(path: Path) -> str:
+    """A file's Subresource Integrity value, which fetch() checks."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(path.read_bytes()).digest()).decode()
 
 
 def sha256_hex(path: Path) -> str:
@@ -211,7 +243,7 @@ def write_runtime(site_dir: Path, engine_data: dict, root: Path = ROOT) -> Path:
     wheel = build_wheel(site_dir / ENGINE_DIR, root)
     digest = hashlib.sha256(wheel.read_bytes()).digest()
     content = write_content(site_dir / ENGINE_DIR, engine_data)
-    content_digest = hashlib.sha256(content.read_bytes()).digest()
+    tone_model = write_tone_model(site_dir / ENGINE_DIR, root)
     runtime = site_dir / pyodide_dir(root)
     copy_pyodide(runtime, root)
     # The trace runs every example, which the served content leaves out: it reads all of it.
@@ -226,7 +258,8 @@ def write_runtime(site_dir: Path, engine_data: dict, root: Path = ROOT) -> Path:
     manifest = {"wheel": wheel.name, "sha256": digest.hex(),
                 "integrity": "sha256-" + base64.b64encode(digest).decode(),
                 "content": content.name,
-                "content_integrity": "sha256-" + base64.b64encode(content_digest).decode(),
+                "content_integrity": integrity(content),
+                "tone_model": tone_model.name, "tone_model_integrity": integrity(tone_model),
                 "stdlib": stdlib.name,
                 "pyodide": pyodide_version(root),  # with sha256 and stdlib, names the saved Python snapshot
                 # where the worker loads Pyodide from, relative to engine.json

@@ -490,4 +490,6 @@ def check_tone(out: Output, answers, say: Messages | None = None) -> list[ToneFl
         out.warning("tone_more", fill(definition.get("more", ""), {"count": len(flags) - MOST_FLAGS}))
     if wrote and not flags:
         out.note("tone_none", definition.get("nothing_found", ""))
+    if wrote and tone_model.model() is None:
+        out.note("tone_rules_only", definition.get("rules_only", ""))
     return flags

@@ -136,9 +136,19 @@ def _read() -> Model | None:
     return parse(source.read_text(encoding="utf-8")) if source.is_file() else None
 
 
-# Read at import, as the lexicon is (the browser saves Python's memory as a snapshot after it).
+# Read at import under CPython (the build, the tests, `make eval`). The wheel the browser loads
+# holds no model: the worker fetches it just after Python is ready (it is larger than all the
+# engine's code, and only a note's tone needs it) and installs it with use_model().
 _MODEL = _read()
 
 
 def model() -> Model | None:
+    """The installed model; None while the browser has not installed one (workbook/tone.py then
+    reads with the rules alone, and says so)."""
     return _MODEL
+
+
+def use_model(text: str) -> None:
+    """Install the model from the text of tone_model.tsv (as served: the comment lines may be gone)."""
+    global _MODEL
+    _MODEL = parse(text)

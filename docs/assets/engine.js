@@ -37,6 +37,10 @@ function createEngine() {
     } else if (data.type === "snapshot") {
       self.snapshot = data.outcome; // what became of the saved copy of Python's memory
       emit();
+    } else if (data.type === "tone-model") {
+      self.toneModel = data.outcome; // whether the tone check's model arrived after "ready"
+      performance.mark("workbook:tone-model");
+      emit();
     } else if (data.type === "failed") {
       fail(data.error, "failed");
     } else if (data.type === "stopped") {

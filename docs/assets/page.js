@@ -23,6 +23,7 @@ function showStatus(box, current) {
   box.dataset.state = current.state;
   if (current.from) box.dataset.from = current.from;
   if (current.snapshot) box.dataset.snapshot = current.snapshot;
+  if (current.toneModel) box.dataset.toneModel = current.toneModel;
   const text = document.createElement("span");
   text.className = "gr-engine__text";
   const nodes = [text];

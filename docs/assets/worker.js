@@ -3,6 +3,7 @@
 //
 // Protocol (JSON only; see ../../DESIGN.md "How data flows"):
 //   worker -> page  {type: "snapshot", outcome: "saved" | "skipped" | "failed"}  (after "ready")
+//                   {type: "tone-model", outcome: "installed" | "failed"}  (after "ready")
 //   worker -> page  {type: "progress", stage: "python" | "engine", loaded?, total?}  (bytes of
 //                   Python's files so far and in all; the page words it)
 //                   {type: "ready"}  |  {type: "failed", error}
@@ -52,6 +53,23 @@ function installContent(engine, text) {
     for (const proxy of [...parts, content]) proxy?.destroy?.();
   }
 }
+
+/**
+ * The tone check's model (tone-model-<hash>.txt, beside the wheel), checked against its hash,
+ * handed to the engine (workbook.use_tone_model). Fetched once Python is ready, not before: it
+ * is larger than all the engine's code, and only reading a note needs it.
+ */
+async function installToneModel(engine) {
+  const { tone_model: name, tone_model_integrity: integrity } = engine.manifest;
+  const text = await (await fetchOk(new URL(name, ENGINE_URL), { integrity })).text();
+  engine.useToneModel(text);
+}
+
+// A worksheet run waits this long at most for the tone model; after that it runs with the
+// tone check's rules alone (and the engine says so), and the next run uses the model.
+const TONE_MODEL_WAIT_MS = 4000;
+let toneModelSettled;
+const toneModel = new Promise((resolve) => { toneModelSettled = resolve; });
 
 /** The engine wheel's bytes, checked against its hash. */
 async function fetchWheel(manifest) {
@@ -163,6 +181,7 @@ function engineOf(pyodide, from) {
   const workbook = pyodide.pyimport("workbook");
   return {
     pyodide, run: workbook.run, task: workbook.task, useContent: workbook.use_content,
+    useToneModel: workbook.use_tone_model,
     dumps: pyodide.pyimport("json").dumps, loads: pyodide.pyimport("json").loads, from,
   };
 }
@@ -234,6 +253,7 @@ async function start() {
     }
     if (restored) {
       installContent(restored, await content); // this build's wording, whatever the snapshot held
+      restored.manifest = manifest;
       return restored;
     }
   }
@@ -274,15 +294,26 @@ engine.then(
     // After "ready", so the snapshot costs the person no waiting; and only while Python has
     // seen no answer (a run that was queued before "ready" has already set `answered`).
     // The page hears what became of it ({type: "snapshot"}): tests wait for that, not for a time.
+    // The tone model is installed after the snapshot is taken, so a snapshot never holds one:
+    // every visit installs this build's model, as it does this build's wording.
     setTimeout(async () => {
       let outcome = "skipped";
+      let memory = null;
       if (ready.from === "start" && !answered && ready.keepSnapshot) {
         try {
-          outcome = (await saveSnapshot(ready.manifest, ready.pyodide.makeMemorySnapshot())) ? "saved" : "failed";
+          memory = ready.pyodide.makeMemorySnapshot();
         } catch {
           outcome = "failed"; // no snapshot this time (for example, out of memory); Python itself is fine
         }
       }
+      installToneModel(ready).then(
+        () => postMessage({ type: "tone-model", outcome: "installed" }),
+        (error) => {
+          console.warn(`workbook: tone model not installed: ${error?.message || error}`);
+          postMessage({ type: "tone-model", outcome: "failed" });
+        },
+      ).finally(toneModelSettled);
+      if (memory) outcome = (await saveSnapshot(ready.manifest, memory)) ? "saved" : "failed";
       postMessage({ type: "snapshot", outcome });
     }, 0);
   },
@@ -297,6 +328,7 @@ self.addEventListener("message", async (event) => {
   try {
     const { pyodide, run, task, dumps } = await engine;
     answered = true;
+    if (type === "run") await Promise.race([toneModel, new Promise((wait) => setTimeout(wait, TONE_MODEL_WAIT_MS))]);
     args = pyodide.toPy(inputs ?? {});
     result = type === "run" ? run(String(worksheet), args) : task(String(name), args);
     // json.dumps gives plain JSON (None -> null), identical to what CPython returns.

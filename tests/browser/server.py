@@ -17,6 +17,7 @@ import gzip
 import io
 import os
 import threading
+import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -33,7 +34,7 @@ class _Handler(SimpleHTTPRequestHandler):
 
     prefix = "/"
     sent: list | None = None  # serve(..., sent=[]) collects (path, status) of every response
-    transfers: list | None = None  # serve(..., transfers=[]) collects (path, status, body bytes)
+    transfers: list | None = None  # serve(..., transfers=[]) collects (path, status, body bytes, time sent)
     compress = False
     _body_bytes = 0
     _status = 0
@@ -55,7 +56,7 @@ class _Handler(SimpleHTTPRequestHandler):
         # The headers are complete here (log_request comes before them, with the status).
         if self.transfers is not None:
             body = self._body_bytes if self._status == 200 and self.command == "GET" else 0
-            self.transfers.append((self.path.split("?", 1)[0], self._status, body))
+            self.transfers.append((self.path.split("?", 1)[0], self._status, body, time.time()))
         self._body_bytes = 0
         super().end_headers()
 
@@ -118,7 +119,8 @@ def serve(root: Path, prefix: str = "/", sent: list | None = None, transfers: li
           compress: bool = False):
     """Serve `root` at `prefix` until the block ends; yields the site's URL (ending in '/').
     With `sent`, every response's (path without query, status) is appended to it; with
-    `transfers`, (path, status, bytes of the body as sent); `compress` gzips as Pages does."""
+    `transfers`, (path, status, bytes of the body as sent, when its headers went, as time.time());
+    `compress` gzips as Pages does."""
     settings = {"prefix": prefix, "sent": sent, "transfers": transfers, "compress": compress}
     handler = functools.partial(type("Handler", (_Handler,), settings), directory=str(root))
     server = _Server(("127.0.0.1", 0), handler)

@@ -255,3 +255,54 @@ def test_while_python_downloads_the_status_says_how_much_has_arrived(open_contex
     # The answer typed while Python loaded was saved.
     page.reload()
     expect(page.get_by_label("Company")).to_have_value("Contoso")
+
+
+# A sentence only the tone check's model reads as an insult (no phrase of content/tone.yaml
+# names it: tests/unit/test_tone.py).
+ONLY_THE_MODEL_READS = "Your recruiters are a pack of vultures."
+
+
+def _draft_with_a_note(page):
+    form = page.locator('form[data-worksheet="reply"]')
+    form.get_by_label("Company", exact=True).fill("Northwind Books")
+    form.get_by_label("A line of your own").fill(ONLY_THE_MODEL_READS)
+    form.get_by_role("button", name="Draft my reply").click()
+    return page.locator("[data-output]")
+
+
+def test_python_is_ready_before_the_tone_model_arrives_and_a_draft_waits_for_it(open_context, site_url):
+    """The model is fetched once Python is ready (docs/assets/worker.js): a first visit does not
+    wait for it, and a draft asked for before it arrives is checked with it all the same."""
+    context, _ = open_context()
+    page = context.new_page()
+    held = []
+    page.route("**/tone-model-*.txt", lambda route: held.append(route))   # answered when the test says
+    page.goto(site_url + "workbook/reply/")
+    status = page.locator("[data-status]")
+    expect(status).to_have_attribute("data-state", "ready", timeout=ENGINE_TIMEOUT)   # the model is held
+    for _ in range(100):   # the worker asks for it just after "ready"
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert len(held) == 1
+    output = _draft_with_a_note(page)
+    page.wait_for_timeout(500)
+    assert page.locator('form[data-worksheet="reply"]').get_attribute("data-ran") is None, "the draft waits for it"
+    held[0].continue_()
+    expect(status).to_have_attribute("data-tone-model", "installed", timeout=ENGINE_TIMEOUT)
+    expect(output.locator('[data-note="tone_hostile"]')).to_contain_text(ONLY_THE_MODEL_READS)
+    expect(output.locator('[data-note="tone_rules_only"]')).to_have_count(0)
+
+
+def test_without_the_tone_model_a_draft_is_checked_by_the_rules_and_says_so(open_context, site_url):
+    context, _ = open_context()
+    page = context.new_page()
+    page.route("**/tone-model-*.txt", lambda route: route.abort())
+    page.goto(site_url + "workbook/reply/")
+    status = page.locator("[data-status]")
+    expect(status).to_have_attribute("data-tone-model", "failed", timeout=ENGINE_TIMEOUT)
+    expect(status).to_have_attribute("data-state", "ready")   # Python itself is fine
+    output = _draft_with_a_note(page)
+    expect(output.locator("textarea.gr-draft__body")).to_have_value(re.compile("Northwind Books"))
+    expect(output.locator('[data-note="tone_rules_only"]')).to_contain_text("could not be loaded")
+    expect(output.locator('[data-note="tone_hostile"]')).to_have_count(0)

@@ -1,11 +1,11 @@
 // Run worksheet examples inside real Pyodide (Node, node_modules/pyodide; no browser).
 //
-//   node tests/parity/run_examples.mjs <workbook-*.whl> <content-*.json> <stdlib-*.zip> [cases.json]
+//   node tests/parity/run_examples.mjs <workbook-*.whl> <content-*.json> <stdlib-*.zip> <tone-model-*.txt> [cases.json]
 //
 // Starts Pyodide on the traced standard library the site serves (stdLibURL, as worker.js
 // does; sitebuild/stdlib.py), so a module the trace missed fails here. Installs the wheel
-// (unpackArchive into site-packages, as worker.js does) and the content beside it
-// (workbook.use_content, as worker.js does), then calls
+// (unpackArchive into site-packages, as worker.js does), the content and the tone model
+// beside it (workbook.use_content and workbook.use_tone_model, as worker.js does), then calls
 // workbook.run for every case and prints one JSON document:
 //   [{"worksheet", "name", "output": "<json.dumps of the result>"}, ...]
 // Cases default to every worksheet's `examples` in the content file; cases.json, if given,
@@ -13,9 +13,9 @@
 import { readFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
 
-const [wheelPath, contentPath, stdlibPath, casesPath] = process.argv.slice(2);
-if (!wheelPath || !contentPath || !stdlibPath) {
-  console.error("usage: node run_examples.mjs <wheel> <content.json> <stdlib.zip> [cases.json]");
+const [wheelPath, contentPath, stdlibPath, toneModelPath, casesPath] = process.argv.slice(2);
+if (!wheelPath || !contentPath || !stdlibPath || !toneModelPath) {
+  console.error("usage: node run_examples.mjs <wheel> <content.json> <stdlib.zip> <tone-model.txt> [cases.json]");
   process.exit(2);
 }
 
@@ -35,6 +35,7 @@ pyodide.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel", { extrac
 const content = JSON.parse(readFileSync(contentPath, "utf8"));
 const workbook = pyodide.pyimport("workbook");
 workbook.use_content(pyodide.toPy(content.worksheets), pyodide.toPy(content.tone), pyodide.toPy(content.interface));
+workbook.use_tone_model(readFileSync(toneModelPath, "utf8"));
 
 let cases;
 if (casesPath) {

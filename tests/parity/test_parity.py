@@ -2,8 +2,9 @@
 
 The wheel is built exactly as the site build builds it (sitebuild/assets.py), installed into
 real Pyodide under Node (node_modules/pyodide) started on the site's traced standard library
-(sitebuild/stdlib.py), and each example's and each task's output is compared, as the
-json.dumps text, with CPython's workbook.run or workbook.task on the same content and inputs.
+(sitebuild/stdlib.py), with the tone model served beside it, and each example's and each
+task's output is compared, as the json.dumps text, with CPython's workbook.run or
+workbook.task on the same content and inputs.
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ def wheel_and_content(tmp_path_factory):
     everything = folder / "everything.json"                # with the examples, for the trace and the cases
     everything.write_bytes(assets.content_json(engine_data))
     write_light_stdlib(folder, wheel, everything, assets.pyodide_version(), ROOT)
+    assets.write_tone_model(folder)
     return wheel, content, everything
 
 
@@ -39,7 +41,8 @@ def _in_pyodide(wheel, content, cases_file=None) -> dict:
     node = shutil.which("node")
     assert node, "Node is needed for the parity test (see README: npm ci)"
     stdlib = next(wheel.parent.glob("stdlib-*.zip"))
-    done = subprocess.run([node, str(SCRIPT), str(wheel), str(content), str(stdlib),
+    tone_model = next(wheel.parent.glob("tone-model-*.txt"))
+    done = subprocess.run([node, str(SCRIPT), str(wheel), str(content), str(stdlib), str(tone_model),
                            *([str(cases_file)] if cases_file else [])],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
@@ -107,11 +110,15 @@ def test_the_wheel_is_reproducible_and_holds_no_wording(tmp_path, wheel_and_cont
     assert again.read_bytes() == wheel.read_bytes()
     assert again.name == wheel.name and again.name.startswith("workbook-") and again.name.endswith("-py3-none-any.whl")
     assert not [n for n in zipfile.ZipFile(wheel).namelist() if n.endswith(".json")]
-    # The tone check's data files go without their comment lines (they are for maintainers).
+    # The tone check's data files go without their comment lines (they are for maintainers); the
+    # model is not in the wheel but beside it, fetched once Python is ready.
+    served_model = next(wheel.parent.glob("tone-model-*.txt")).read_bytes()
     with zipfile.ZipFile(wheel) as built:
-        for name in ("workbook/lexicon/tone_model.tsv", "workbook/lexicon/vader_negative.tsv"):
+        assert assets.TONE_MODEL not in built.namelist()
+        lexicon = "workbook/lexicon/vader_negative.tsv"
+        for name, shipped in ((assets.TONE_MODEL, served_model), (lexicon, built.read(lexicon))):
             source = (ROOT / name).read_text(encoding="utf-8").splitlines()
-            shipped = built.read(name).decode("utf-8").splitlines()
+            shipped = shipped.decode("utf-8").splitlines()
             assert shipped == [line for line in source if not line.startswith("#")] and len(shipped) < len(source)
     edited = assets.engine_content(load_content())
     edited["worksheets"]["reply"]["messages"]["greeting"]["warm"] = "Hello {name},"

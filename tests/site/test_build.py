@@ -268,3 +268,5 @@ def test_the_wording_page_shows_every_draft_and_the_checks_figures(built_site):
     assert float(row.group(6)) == round(other_writers.overall_recall, 2)
     for spec in content.tone["kinds"].values():
         assert spec["calmer"] in html
+    for said in ("nothing_found", "rules_only"):
+        assert " ".join(content.tone[said].split()) in " ".join(html.split())

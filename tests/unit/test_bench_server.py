@@ -27,7 +27,8 @@ def test_text_and_webassembly_are_gzipped_archives_are_not_and_every_body_is_cou
         assert headers["Content-Encoding"] is None and len(body) == 5002
         headers, body = _get(base)  # a client that asks for no compression gets none
         assert headers["Content-Encoding"] is None and body.decode() == page
-    sizes = [size for _, _, size in transfers]
+    sizes = [size for _, _, size, _ in transfers]
+    assert [at for *_, at in transfers] == sorted(at for *_, at in transfers)
     assert sizes[2:] == [5002, len(page.encode())] and sizes[0] < len(page) / 5
     with serve(tmp_path, transfers=transfers) as base:  # the tests' server: as the files are
         headers, _ = _get(base + "python.wasm", **{"Accept-Encoding": "gzip"})

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 
@@ -177,6 +178,28 @@ def test_when_nothing_is_found_it_says_what_it_looked_for_and_never_that_the_not
     assert "looked for" in notes[0]["text"]
     for claim in ("calm", "kind", "fine", "safe"):
         assert claim not in notes[0]["text"].lower()
+
+
+def test_without_its_model_the_check_reads_with_the_rules_and_says_so(engine, tone, monkeypatch):
+    """In the browser the model arrives just after Python is ready (docs/assets/worker.js); should
+    it never come, the rules still read the note, and the result says the check was partial."""
+    from workbook import tone_model, use_tone_model
+
+    text = (Path(tone_model.__file__).parent / "lexicon" / "tone_model.tsv").read_text(encoding="utf-8")
+    note = {"personal_note": "Your recruiters are a pack of vultures. Thanks for nothing."}
+    monkeypatch.setattr(tone_model, "_MODEL", None)
+    output = engine.run("reply", note)
+    tone_codes = [c for c in codes(output) if c.startswith("tone_")]
+    # The phrase is found; the insult only the model reads is not.
+    assert "tone_bitter" in tone_codes and "tone_hostile" not in tone_codes
+    assert tone_codes[-1] == "tone_rules_only"
+    assert [n["text"] for n in output["notes"] if n["code"] == "tone_rules_only"] == [tone["rules_only"]]
+    no_note = engine.run("reply", {"stage": "interview"})
+    assert [c for c in codes(no_note) if c.startswith("tone_")] == [], "nothing written, nothing to say"
+
+    use_tone_model("\n".join(line for line in text.splitlines() if not line.startswith("#")))
+    tone_codes = [c for c in codes(engine.run("reply", note)) if c.startswith("tone_")]
+    assert "tone_hostile" in tone_codes and "tone_rules_only" not in tone_codes
 
 
 def test_a_phrase_inside_another_word_is_not_flagged(engine):

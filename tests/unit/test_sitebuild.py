@@ -2,6 +2,8 @@
 `python -m sitebuild pages|assets|csp|offline`. The MkDocs hooks only call these."""
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import shutil
 import subprocess
@@ -106,6 +108,12 @@ def test_assets_writes_the_wheel_its_content_and_pyodide(tmp_path):
     manifest = json.loads((tmp_path / "assets" / "engine" / "engine.json").read_text(encoding="utf-8"))
     assert (tmp_path / "assets" / "engine" / manifest["wheel"]).is_file()
     assert (tmp_path / "assets" / "engine" / manifest["content"]).is_file()
+    # The tone model beside the wheel, named by its hash and checked by the worker's fetch.
+    model = tmp_path / "assets" / "engine" / manifest["tone_model"]
+    digest = hashlib.sha256(model.read_bytes()).digest()
+    assert model.name == f"tone-model-{digest.hex()[:16]}.txt"
+    assert manifest["tone_model_integrity"] == "sha256-" + base64.b64encode(digest).decode()
+    assert model.read_text(encoding="utf-8").startswith("@trained_on\t")   # no comment lines
     assert (tmp_path / "assets" / "pyodide" / manifest["pyodide"] / "pyodide.asm.wasm").is_file()
     # The traced standard library instead of Pyodide's whole one, with its size for the progress line.
     stdlib = tmp_path / "assets" / "engine" / manifest["stdlib"]

@@ -99,13 +99,13 @@ def test_on_the_lines_it_was_tuned_on_it_keeps_false_alarms_within_the_goal(figu
     assert development.overall_recall >= 0.80, development.recall
 
 
-# Polite lines flagged when last measured (2026-11-27, eighth session): 41 of 1580 held-out lines
-# (0.026, within the 0.03 goal; the development lines the rules were corrected on, 0.006) and 67
-# of 1510 lines by other writers (0.044: 49 of the 1350 by the first five, 18 of the 160 written
+# Polite lines flagged when last measured (2026-11-27, ninth session): 39 of 1580 held-out lines
+# (0.025, within the 0.03 goal; the development lines the rules were corrected on, 0.002) and 61
+# of 1510 lines by other writers (0.040: 43 of the 1350 by the first five, 18 of the 160 written
 # to quote sincerely, which is where the check is weakest). `make eval` reports both. A change
 # that flags more polite lines it never saw fails here.
-HELD_OUT_FALSE_ALARMS = 41
-OTHER_WRITERS_FALSE_ALARMS = 67
+HELD_OUT_FALSE_ALARMS = 39
+OTHER_WRITERS_FALSE_ALARMS = 61
 
 
 def test_on_lines_it_never_saw_it_raises_no_more_false_alarms_than_last_measured(engine):
