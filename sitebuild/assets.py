@@ -164,11 +164,16 @@ def without_comments(data: bytes) -> bytes:
 def write_tone_model(dest_dir: Path, root: Path = ROOT) -> Path:
     """The tone model as tone-model-<hash>.txt in dest_dir, without its comment lines: .txt,
     which servers such as GitHub Pages compress (text/plain), where a .tsv may go as it is."""
-    data = without_comments((root / TONE_MODEL).read_bytes())
+    return write_named_by_hash(dest_dir, "tone-model", ".txt", without_comments((root / TONE_MODEL).read_bytes()))
+
+
+def write_named_by_hash(dest_dir: Path, stem: str, suffix: str, data: bytes) -> Path:
+    """`data` as <stem>-<hash><suffix> in dest_dir (new bytes, a new name, so a browser never
+    keeps an old copy under it), in place of any earlier one."""
     dest_dir.mkdir(parents=True, exist_ok=True)
-    for old in dest_dir.glob("tone-model-*.txt"):
+    for old in dest_dir.glob(f"{stem}-*{suffix}"):
         old.unlink()
-    path = dest_dir / f"tone-model-{hashlib.sha256(data).hexdigest()[:16]}.txt"
+    path = dest_dir / f"{stem}-{hashlib.sha256(data).hexdigest()[:16]}{suffix}"
     path.write_bytes(data)
     return path
 
@@ -229,13 +234,7 @@ def register_wheel(lock_path: Path, wheel: Path, version: str) -> None:
 def write_content(dest_dir: Path, engine_data: dict) -> Path:
     """The engine's content as content-<hash>.json in dest_dir (a new name for new wording):
     served_content(), what the engine reads."""
-    data = content_json(served_content(engine_data))
-    dest_dir.mkdir(parents=True, exist_ok=True)
-    for old in dest_dir.glob("content-*.json"):
-        old.unlink()
-    path = dest_dir / f"content-{hashlib.sha256(data).hexdigest()[:16]}.json"
-    path.write_bytes(data)
-    return path
+    return write_named_by_hash(dest_dir, "content", ".json", content_json(served_content(engine_data)))
 
 
 def write_runtime(site_dir: Path, engine_data: dict, root: Path = ROOT) -> Path:

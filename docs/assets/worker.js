@@ -65,11 +65,15 @@ async function installToneModel(engine) {
   engine.useToneModel(text);
 }
 
-// A worksheet run waits this long at most for the tone model; after that it runs with the
-// tone check's rules alone (and the engine says so), and the next run uses the model.
+// The note workbook/tone.py adds when the model is not installed and a note had words to read.
+// A run that gets it while the model is still on its way waits for the model (this long at
+// most) and runs again; after that the rules alone read the note, and the next run uses the
+// model. A run with nothing to read never waits.
+const RULES_ONLY = "tone_rules_only";
 const TONE_MODEL_WAIT_MS = 4000;
 let toneModelSettled;
-const toneModel = new Promise((resolve) => { toneModelSettled = resolve; });
+let toneModelPending = true;
+const toneModel = new Promise((resolve) => { toneModelSettled = resolve; }).finally(() => { toneModelPending = false; });
 
 /** The engine wheel's bytes, checked against its hash. */
 async function fetchWheel(manifest) {
@@ -328,11 +332,18 @@ self.addEventListener("message", async (event) => {
   try {
     const { pyodide, run, task, dumps } = await engine;
     answered = true;
-    if (type === "run") await Promise.race([toneModel, new Promise((wait) => setTimeout(wait, TONE_MODEL_WAIT_MS))]);
     args = pyodide.toPy(inputs ?? {});
     result = type === "run" ? run(String(worksheet), args) : task(String(name), args);
     // json.dumps gives plain JSON (None -> null), identical to what CPython returns.
-    postMessage({ id, ok: true, output: JSON.parse(dumps(result)) });
+    let output = JSON.parse(dumps(result));
+    if (type === "run" && toneModelPending && output.notes?.some((note) => note.code === RULES_ONLY)) {
+      await Promise.race([toneModel, new Promise((wait) => setTimeout(wait, TONE_MODEL_WAIT_MS))]);
+      result.destroy?.();
+      result = null;
+      result = run(String(worksheet), args);
+      output = JSON.parse(dumps(result));
+    }
+    postMessage({ id, ok: true, output });
   } catch (error) {
     const ready = await engine.catch(() => null);
     if (ready && hasStopped(ready.pyodide, error)) postMessage({ type: "stopped", error: String(error?.message || error) });

@@ -39,12 +39,17 @@ def test_fields_accept_typing_before_python_is_ready(open_context, site_url):
     assert page.evaluate("caches.keys().then(names => names.filter(n => n.startsWith('workbook-python')))") == []
 
 
-def test_a_failed_load_shows_a_message_and_retry_works(open_context, site_url):
+def _open_without(open_context, site_url, blocked: str, worksheet: str):
+    """A worksheet page whose requests for `blocked` (a URL pattern) fail; (page, its status line)."""
     context, _ = open_context()
     page = context.new_page()
-    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
-    page.goto(site_url + "workbook/check-in/")
-    status = page.locator("[data-status]")
+    page.route(blocked, lambda route: route.abort())
+    page.goto(site_url + f"workbook/{worksheet}/")
+    return page, page.locator("[data-status]")
+
+
+def test_a_failed_load_shows_a_message_and_retry_works(open_context, site_url):
+    page, status = _open_without(open_context, site_url, "**/pyodide.asm.wasm", "check-in")
     expect(status).to_have_attribute("data-state", "failed", timeout=ENGINE_TIMEOUT)
     expect(status).to_contain_text("Python could not start")
     expect(status).to_contain_text("Your answers are still in the form")
@@ -54,11 +59,7 @@ def test_a_failed_load_shows_a_message_and_retry_works(open_context, site_url):
 
 
 def test_a_missing_pyodide_module_also_fails_clearly(open_context, site_url):
-    context, _ = open_context()
-    page = context.new_page()
-    page.route("**/pyodide.mjs", lambda route: route.abort())
-    page.goto(site_url + "workbook/check-in/")
-    status = page.locator("[data-status]")
+    _, status = _open_without(open_context, site_url, "**/pyodide.mjs", "check-in")
     expect(status).to_have_attribute("data-state", "failed", timeout=ENGINE_TIMEOUT)
     expect(status.get_by_role("button", name="Retry")).to_be_visible()
 
@@ -262,17 +263,18 @@ def test_while_python_downloads_the_status_says_how_much_has_arrived(open_contex
 ONLY_THE_MODEL_READS = "Your recruiters are a pack of vultures."
 
 
-def _draft_with_a_note(page):
+def _draft(page, note: str = ONLY_THE_MODEL_READS):
     form = page.locator('form[data-worksheet="reply"]')
     form.get_by_label("Company", exact=True).fill("Northwind Books")
-    form.get_by_label("A line of your own").fill(ONLY_THE_MODEL_READS)
+    form.get_by_label("A line of your own").fill(note)
     form.get_by_role("button", name="Draft my reply").click()
     return page.locator("[data-output]")
 
 
 def test_python_is_ready_before_the_tone_model_arrives_and_a_draft_waits_for_it(open_context, site_url):
     """The model is fetched once Python is ready (docs/assets/worker.js): a first visit does not
-    wait for it, and a draft asked for before it arrives is checked with it all the same."""
+    wait for it; a draft with no note of one's own does not either, and one with a note asked
+    for before the model arrives is checked with it all the same."""
     context, _ = open_context()
     page = context.new_page()
     held = []
@@ -285,24 +287,25 @@ def test_python_is_ready_before_the_tone_model_arrives_and_a_draft_waits_for_it(
             break
         page.wait_for_timeout(50)
     assert len(held) == 1
-    output = _draft_with_a_note(page)
+    form = page.locator('form[data-worksheet="reply"]')
+    output = _draft(page, note="")
+    expect(form).to_have_attribute("data-ran", "1")   # nothing for the model to read: no wait
+    expect(output.locator('[data-note^="tone_"]')).to_have_count(0)
+    _draft(page)
     page.wait_for_timeout(500)
-    assert page.locator('form[data-worksheet="reply"]').get_attribute("data-ran") is None, "the draft waits for it"
+    assert form.get_attribute("data-ran") == "1", "the draft with a note waits for the model"
     held[0].continue_()
+    expect(form).to_have_attribute("data-ran", "2")
     expect(status).to_have_attribute("data-tone-model", "installed", timeout=ENGINE_TIMEOUT)
     expect(output.locator('[data-note="tone_hostile"]')).to_contain_text(ONLY_THE_MODEL_READS)
     expect(output.locator('[data-note="tone_rules_only"]')).to_have_count(0)
 
 
 def test_without_the_tone_model_a_draft_is_checked_by_the_rules_and_says_so(open_context, site_url):
-    context, _ = open_context()
-    page = context.new_page()
-    page.route("**/tone-model-*.txt", lambda route: route.abort())
-    page.goto(site_url + "workbook/reply/")
-    status = page.locator("[data-status]")
+    page, status = _open_without(open_context, site_url, "**/tone-model-*.txt", "reply")
     expect(status).to_have_attribute("data-tone-model", "failed", timeout=ENGINE_TIMEOUT)
     expect(status).to_have_attribute("data-state", "ready")   # Python itself is fine
-    output = _draft_with_a_note(page)
+    output = _draft(page)
     expect(output.locator("textarea.gr-draft__body")).to_have_value(re.compile("Northwind Books"))
     expect(output.locator('[data-note="tone_rules_only"]')).to_contain_text("could not be loaded")
     expect(output.locator('[data-note="tone_hostile"]')).to_have_count(0)
