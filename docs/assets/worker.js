@@ -14,6 +14,8 @@
 //
 // The only Python called is workbook.run and workbook.task, through pyimport; inputs reach
 // them as data (toPy). A worksheet and a task never share a name: each type has its own call.
+// Besides them, the worker hands the engine this build's files: workbook.use_content (the
+// wording) and workbook.use_tone_model (the tone check's model, after "ready").
 
 const ENGINE_URL = new URL("engine/", import.meta.url);
 
