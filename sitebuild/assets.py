@@ -53,6 +53,7 @@ from pathlib import Path
 
 from macros.errors import BuildError
 
+from .hashed import write_named_by_hash
 from .stdlib import write_light_stdlib
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -167,17 +168,6 @@ def write_tone_model(dest_dir: Path, root: Path = ROOT) -> Path:
     return write_named_by_hash(dest_dir, "tone-model", ".txt", without_comments((root / TONE_MODEL).read_bytes()))
 
 
-def write_named_by_hash(dest_dir: Path, stem: str, suffix: str, data: bytes) -> Path:
-    """`data` as <stem>-<hash><suffix> in dest_dir (new bytes, a new name, so a browser never
-    keeps an old copy under it), in place of any earlier one."""
-    dest_dir.mkdir(parents=True, exist_ok=True)
-    for old in dest_dir.glob(f"{stem}-*{suffix}"):
-        old.unlink()
-    path = dest_dir / f"{stem}-{hashlib.sha256(data).hexdigest()[:16]}{suffix}"
-    path.write_bytes(data)
-    return path
-
-
 def integrity(path: Path) -> str:
     """A file's Subresource Integrity value, which fetch() checks."""
     return "sha256-" + base64.b64encode(hashlib.sha256(path.read_bytes()).digest()).decode()
@@ -240,7 +230,6 @@ def write_content(dest_dir: Path, engine_data: dict) -> Path:
 def write_runtime(site_dir: Path, engine_data: dict, root: Path = ROOT) -> Path:
     """Write the wheel, engine.json and the Pyodide files into a built site; return the wheel."""
     wheel = build_wheel(site_dir / ENGINE_DIR, root)
-    digest = hashlib.sha256(wheel.read_bytes()).digest()
     content = write_content(site_dir / ENGINE_DIR, engine_data)
     tone_model = write_tone_model(site_dir / ENGINE_DIR, root)
     runtime = site_dir / pyodide_dir(root)
@@ -254,8 +243,8 @@ def write_runtime(site_dir: Path, engine_data: dict, root: Path = ROOT) -> Path:
     pristine_lock = root / "node_modules" / "pyodide" / "pyodide-lock.json"
     shutil.copyfile(pristine_lock, runtime / "pyodide-lock.json")
     register_wheel(runtime / "pyodide-lock.json", wheel, project_version(root))
-    manifest = {"wheel": wheel.name, "sha256": digest.hex(),
-                "integrity": "sha256-" + base64.b64encode(digest).decode(),
+    manifest = {"wheel": wheel.name, "sha256": sha256_hex(wheel),
+                "integrity": integrity(wheel),
                 "content": content.name,
                 "content_integrity": integrity(content),
                 "tone_model": tone_model.name, "tone_model_integrity": integrity(tone_model),

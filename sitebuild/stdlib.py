@@ -24,9 +24,10 @@ from pathlib import Path
 
 from macros.errors import BuildError
 
+from .hashed import write_named_by_hash
+
 HERE = Path(__file__).resolve().parent
 TRACER = (HERE / "stdlib_trace.mjs", HERE / "stdlib_in_use.py")
-PREFIX = "stdlib-"  # assets/engine/stdlib-<hash>.zip
 
 
 def trace_key(pyodide_version: str, wheel: Path, content_file: Path) -> str:
@@ -62,9 +63,4 @@ def write_light_stdlib(dest_dir: Path, wheel: Path, content_file: Path, pyodide_
             traced = Path(tmp) / "stdlib.zip"
             trace(wheel, content_file, traced, root)
             traced.replace(cached)  # whole or not at all, should two builds trace at once
-    data = cached.read_bytes()
-    for old in dest_dir.glob(f"{PREFIX}*.zip"):
-        old.unlink()
-    path = dest_dir / f"{PREFIX}{hashlib.sha256(data).hexdigest()[:16]}.zip"
-    path.write_bytes(data)
-    return path
+    return write_named_by_hash(dest_dir, "stdlib", ".zip", cached.read_bytes())

@@ -469,6 +469,10 @@ def check_care(out: Output, answers) -> None:
 
 # --- what the page shows -----------------------------------------------------------------------------
 
+# The note said beside the result when no model is installed and a note had words to read; the
+# browser's worker reads this name to know that a run should wait for the model and run again.
+RULES_ONLY = "tone_rules_only"
+
 def check_tone(out: Output, answers, say: Messages | None = None) -> list[ToneFlag]:
     """Check every field marked `tone_check` in the worksheet: a warning per sign found, which
     quotes the words, says how a recruiter may read them and offers a calmer way; or, when
@@ -491,5 +495,5 @@ def check_tone(out: Output, answers, say: Messages | None = None) -> list[ToneFl
     if wrote and not flags:
         out.note("tone_none", definition.get("nothing_found", ""))
     if wrote and tone_model.model() is None:
-        out.note("tone_rules_only", definition.get("rules_only", ""))
+        out.note(RULES_ONLY, definition.get("rules_only", ""))
     return flags

@@ -67,11 +67,10 @@ async function installToneModel(engine) {
   engine.useToneModel(text);
 }
 
-// The note workbook/tone.py adds when the model is not installed and a note had words to read.
-// A run that gets it while the model is still on its way waits for the model (this long at
-// most) and runs again; after that the rules alone read the note, and the next run uses the
-// model. A run with nothing to read never waits.
-const RULES_ONLY = "tone_rules_only";
+// A run whose result has the note workbook/tone.py adds when no model is installed and a note
+// had words to read (its code is tone.RULES_ONLY), while the model is still on its way, waits
+// for the model (this long at most) and runs again; after that the rules alone read the note,
+// and the next run uses the model. A run with nothing to read never waits.
 const TONE_MODEL_WAIT_MS = 4000;
 let toneModelSettled;
 let toneModelPending = true;
@@ -187,7 +186,7 @@ function engineOf(pyodide, from) {
   const workbook = pyodide.pyimport("workbook");
   return {
     pyodide, run: workbook.run, task: workbook.task, useContent: workbook.use_content,
-    useToneModel: workbook.use_tone_model,
+    useToneModel: workbook.use_tone_model, rulesOnly: pyodide.pyimport("workbook.tone").RULES_ONLY,
     dumps: pyodide.pyimport("json").dumps, loads: pyodide.pyimport("json").loads, from,
   };
 }
@@ -332,13 +331,13 @@ self.addEventListener("message", async (event) => {
   let args = null;
   let result = null;
   try {
-    const { pyodide, run, task, dumps } = await engine;
+    const { pyodide, run, task, dumps, rulesOnly } = await engine;
     answered = true;
     args = pyodide.toPy(inputs ?? {});
     result = type === "run" ? run(String(worksheet), args) : task(String(name), args);
     // json.dumps gives plain JSON (None -> null), identical to what CPython returns.
     let output = JSON.parse(dumps(result));
-    if (type === "run" && toneModelPending && output.notes?.some((note) => note.code === RULES_ONLY)) {
+    if (type === "run" && toneModelPending && output.notes?.some((note) => note.code === rulesOnly)) {
       await Promise.race([toneModel, new Promise((wait) => setTimeout(wait, TONE_MODEL_WAIT_MS))]);
       result.destroy?.();
       result = null;
