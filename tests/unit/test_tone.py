@@ -267,6 +267,13 @@ def test_a_date_the_writer_sets_for_themselves_is_a_promise_not_a_demand(engine)
     assert "demanding" in kinds("I'll need an answer by Friday.")
 
 
+def test_asking_whether_a_cv_was_passed_on_is_not_a_threat_but_a_request_can_carry_one(engine):
+    assert find("Hi Suresh, were you able to forward my CV to your manager?", learned=False) == []
+    assert find("Just checking if you were able to forward my resume to your manager.", learned=False) == []
+    assert "threatening" in kinds("I'll be forwarding all of this to your CEO.")
+    assert "threatening" in kinds("Could you tell your CEO that my solicitor will be in touch?")
+
+
 @pytest.mark.parametrize("text", ["I DID submit the task on time.", "Is there ANY feedback at all?",
                                   "I was NOT late.", "WHY is it so hard to say no?"])
 def test_a_short_word_of_emphasis_in_capitals_is_shouting_on_its_own(engine, text):
