@@ -473,6 +473,7 @@ def check_care(out: Output, answers) -> None:
 # browser's worker reads this name to know that a run should wait for the model and run again.
 RULES_ONLY = "tone_rules_only"
 
+
 def check_tone(out: Output, answers, say: Messages | None = None) -> list[ToneFlag]:
     """Check every field marked `tone_check` in the worksheet: a warning per sign found, which
     quotes the words, says how a recruiter may read them and offers a calmer way; or, when
