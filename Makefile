@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test unit lint eval tone-model bench audit clean
+.PHONY: serve build test unit lint eval tone-model care-model bench audit clean
 
 serve: $(VENV)/.installed node_modules/.installed ## build and serve the site at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:$(PORT)
@@ -33,6 +33,9 @@ eval: $(VENV)/.installed node_modules/.installed ## how well the checks and the 
 
 tone-model: $(VENV)/.installed ## train the tone check's model again after tests/corpus/tone.tsv changes (writes workbook/lexicon/tone_model.tsv)
 	$(BIN)/python scripts/train_tone_model.py
+
+care-model: $(VENV)/.installed ## train the care check's model again after tests/corpus/hopeless.tsv or its phrases change (writes workbook/lexicon/care_model.tsv)
+	$(BIN)/python scripts/train_care_model.py
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -55,11 +55,13 @@ def main() -> None:
     print("\n".join(report("other writers (tests/corpus/tone-other-writers.tsv, all held out)", other_writers)))
     shown = (development.misses if args.misses else []) + (
         held_out.misses + other_writers.misses if args.show_held_out else [])
-    care_dev, care_held = figures["care"]
-    print("\nThe care check: words without hope (tests/corpus/hopeless.tsv)")
-    print("\n".join(report("development", care_dev)))
-    print("\n".join(report("held out", care_held)))
-    shown += (care_dev.misses if args.misses else []) + (care_held.misses if args.show_held_out else [])
+    care_dev, care_held, care_other = figures["care"]
+    print("\nThe care check: words without hope (tests/corpus/hopeless.tsv; phrases and the care model together)")
+    print("\n".join(report("development (the phrases are tuned and the model trained on these)", care_dev)))
+    print("\n".join(report("held out (never used for tuning or training)", care_held)))
+    print("\n".join(report("other writers (tests/corpus/hopeless-other-writers.tsv, all held out)", care_other)))
+    shown += (care_dev.misses if args.misses else []) + (
+        care_held.misses + care_other.misses if args.show_held_out else [])
     for line in shown:
         print(f"  miss [{line.kind}] {line.text}")
 

@@ -440,13 +440,24 @@ def _hopeless_pattern(definition: dict) -> re.Pattern | None:
     return _hopeless_compiled[key][1]
 
 
-def sounds_hopeless(text: str, definition: dict | None = None) -> bool:
-    """Whether `text` holds words of someone who may be without hope (content/tone.yaml)."""
+def sounds_hopeless(text: str, definition: dict | None = None, learned: bool = True) -> bool:
+    """Whether `text` holds words of someone who may be without hope: a phrase of content/tone.yaml,
+    or, unless `learned` is False, the care model (scripts/train_care_model.py) reading it so."""
     definition = tone_rules() if definition is None else definition
     if not text or not isinstance(definition, dict):
         return False
     pattern = _hopeless_pattern(definition)
-    return bool(pattern and pattern.search(_normal(text)))
+    if pattern and pattern.search(_normal(text)):
+        return True
+    model = tone_model.care_model() if learned else None
+    return model is not None and hopeless_p(text, model) >= model.threshold
+
+
+def hopeless_p(text: str, model: tone_model.Model) -> float:
+    """How sure the care model is that `text` sounds without hope: the most it finds in the whole
+    text or in any one sentence (in a long reflection, one sentence can carry it)."""
+    parts = [part for part in sentences(text) if part.strip()]
+    return max(model.probabilities(part).get("hopeless", 0.0) for part in [text, *parts])
 
 
 def suggest_support(out: Output) -> None:

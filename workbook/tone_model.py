@@ -131,15 +131,23 @@ def _number(letter: str) -> int:
     return ord(letter) - ord("a") + 1 if letter.islower() else -(ord(letter) - ord("A") + 1)
 
 
-def _read() -> Model | None:
-    source = resources.files(__package__).joinpath("lexicon/tone_model.tsv")
+def _read(name: str) -> Model | None:
+    source = resources.files(__package__).joinpath("lexicon", name)
     return parse(source.read_text(encoding="utf-8")) if source.is_file() else None
 
 
 # Read at import under CPython (the build, the tests, `make eval`). The wheel the browser loads
-# holds no model: the worker fetches it just after Python is ready (it is larger than all the
-# engine's code, and only a note's tone needs it) and installs it with use_model().
-_MODEL = _read()
+# holds no tone model: the worker fetches it just after Python is ready (it is larger than all
+# the engine's code, and only a note's tone needs it) and installs it with use_model().
+_MODEL = _read("tone_model.tsv")
+# The care check's model (scripts/train_care_model.py) is small and in the wheel: the note to
+# talk to someone must never wait for a download.
+_CARE_MODEL = _read("care_model.tsv")
+
+
+def care_model() -> Model | None:
+    """The care check's model: kinds "hopeless" and "ordinary"."""
+    return _CARE_MODEL
 
 
 def model() -> Model | None:

@@ -152,6 +152,19 @@ def test_reflect_makes_an_ordered_plan(page):
     expect(output.locator("ol").first).to_contain_text("Figma prototyping")
 
 
+def test_quiet_words_without_hope_bring_the_note_to_talk_to_someone(page):
+    """No phrase of content/tone.yaml matches these words: the care model, in the engine's
+    wheel, hears them (and an ordinary figure of speech brings no note)."""
+    form = go(page, "reflect")
+    field = form.get_by_label("Skills or qualifications you were missing")
+    field.fill("This job hunt is killing me.")
+    output = submit(page, form, "Make my plan")
+    expect(output.locator('[data-note="care"]')).to_have_count(0)
+    field.fill("Everyone keeps saying it will pass, but I really can't see myself getting through this.")
+    output = submit(page, form, "Make my plan")
+    expect(output.locator('[data-note="care"]')).to_contain_text("someone you trust, your doctor, or a local helpline")
+
+
 def test_network_plans_the_week_with_drafts(page):
     form = go(page, "network")
     pick(form, "platforms", "Reddit")  # LinkedIn is already ticked

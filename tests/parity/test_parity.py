@@ -146,6 +146,32 @@ def test_a_file_of_nested_brackets_is_refused_inside_pyodide_and_python_carries_
     assert after["blocks"], "Python still drafts after refusing the file"
 
 
+def test_the_care_model_is_in_the_wheel_and_hears_quiet_words_in_pyodide(tmp_path, wheel_and_content):
+    """The care check's model goes in the wheel (the note must not wait for a download): in
+    Pyodide, words no phrase matches still bring the note to talk to someone, as in CPython."""
+    import zipfile
+
+    import workbook
+    from macros.content import load_content
+    from workbook.tone import sounds_hopeless
+
+    wheel, content, _ = wheel_and_content
+    with zipfile.ZipFile(wheel) as built:
+        assert "workbook/lexicon/care_model.tsv" in built.namelist()
+    quiet = "Everyone keeps saying it will pass, but I really can't see myself getting through this."
+    loaded = load_content()
+    workbook.use_content(_worksheets(content), loaded.tone, loaded.interface)
+    assert not sounds_hopeless(quiet, learned=False) and sounds_hopeless(quiet)
+    cases = [{"worksheet": "check-in", "name": "quiet", "inputs": {"own_words": quiet}},
+             {"worksheet": "check-in", "name": "ordinary", "inputs": {"own_words": "This job hunt is killing me."}}]
+    (tmp_path / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
+    results = _in_pyodide(wheel, content, tmp_path / "cases.json")
+    quiet_out, ordinary_out = (json.loads(c["output"]) for c in results["cases"])
+    assert [n["code"] for n in quiet_out["notes"]].count("care") == 1
+    assert "care" not in [n["code"] for n in ordinary_out["notes"]]
+    assert quiet_out == workbook.run("check-in", cases[0]["inputs"])
+
+
 def test_every_engine_task_gives_the_same_output_on_the_traced_standard_library(tmp_path, wheel_and_content):
     """The page's saved-data tasks (check a backup, migrate an old one, write the readable copy,
     list answers kept aside, the log as a CSV file and as a printed record), in Pyodide on the

@@ -1,0 +1,123 @@
+"""Train the care check's learned part on the development lines of tests/corpus/hopeless.tsv and
+write it to workbook/lexicon/care_model.tsv (`make care-model`).
+
+    python scripts/train_care_model.py [--check]
+
+The care check (workbook/tone.py, sounds_hopeless) suggests talking to someone when a person's
+words sound without hope. Its phrases (content/tone.yaml) find what someone thought to write
+down; blind writers showed they miss much of the rest (2026-11-27: the phrases of the day found
+0.17 to 0.25 of four writers' hopeless lines). This model reads the words and word pairs of each
+sentence (workbook/tone_model.py's features, the tone model's format) and tells "hopeless" from
+"ordinary". Only development lines are read; the held-out quarter is never seen here. The
+threshold is chosen by five-fold cross-validation: the lowest at which phrases and model
+together flag no more than FALSE_ALARM_AIM of the ordinary lines the model did not learn from.
+
+Unlike the tone model it is small and goes in the engine's wheel: the care note must not wait
+for a download, and a first visit carries it (benchmarks/README.md). Standard library only,
+and deterministic; --check exits 1 when the file on disk is not the one this corpus gives.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import inspect
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import scripts.train_tone_model as tone_training  # noqa: E402
+from macros.tone_eval import CARE_CORPUS, Line, corpus  # noqa: E402
+from workbook.tone_model import Model, dump  # noqa: E402
+
+OUT = ROOT / "workbook" / "lexicon" / "care_model.tsv"
+KINDS = ("hopeless", "ordinary")
+# The same learner as the tone model (scripts/train_tone_model.py), with fewer passes: the
+# corpus is a twentieth of the size. KEEP and SCALE hold the file small enough for the wheel.
+EPOCHS = 30
+KEEP = 0.1
+SCALE = 0.2
+# Under the goal of 0.03 (macros/tone_eval.py), as for the tone model: lines never seen draw
+# more false alarms than cross-validation counts.
+FALSE_ALARM_AIM = 0.025
+FOLDS = 5
+
+
+def digest(lines: list[Line], phrases: list[str]) -> str:
+    """What the model was trained from: the lines, the code that reads a text into features, and
+    the phrases its threshold was chosen beside."""
+    from workbook import tone, tone_model
+
+    text = "\n".join(f"{line.kind}\t{line.text}" for line in sorted(lines, key=lambda line: (line.kind, line.text)))
+    code = "".join(inspect.getsource(f) for f in (tone_model.tokens, tone_model.features, tone.sentences,
+                                                   tone.hopeless_p))
+    return hashlib.sha256((text + "\n" + code + "\n".join(phrases)).encode("utf-8")).hexdigest()[:16]
+
+
+def fit(lines: list[Line]) -> Model:
+    saved = tone_training.EPOCHS, tone_training.KEEP, tone_training.SCALE
+    tone_training.EPOCHS, tone_training.KEEP, tone_training.SCALE = EPOCHS, KEEP, SCALE
+    try:
+        return tone_training.fit(lines, KINDS)
+    finally:
+        tone_training.EPOCHS, tone_training.KEEP, tone_training.SCALE = saved
+
+
+def choose_threshold(lines: list[Line], by_phrases) -> float:
+    """The lowest threshold at which phrases and model together flag at most FALSE_ALARM_AIM of
+    the ordinary lines, each line scored by a model trained on the other folds."""
+    from workbook.tone import hopeless_p
+
+    scored = []
+    for fold in range(FOLDS):
+        model = fit([line for i, line in enumerate(lines) if i % FOLDS != fold])
+        scored += [(line.kind == "hopeless", by_phrases(line.text), hopeless_p(line.text, model))
+                   for i, line in enumerate(lines) if i % FOLDS == fold]
+    ordinary = [(phrase, p) for hopeless, phrase, p in scored if not hopeless]
+    hopeless = [(phrase, p) for is_hopeless, phrase, p in scored if is_hopeless]
+    for step in range(30, 100):
+        threshold = step / 100
+        alarms = sum(phrase or p >= threshold for phrase, p in ordinary)
+        if alarms <= FALSE_ALARM_AIM * len(ordinary):
+            recall = sum(phrase or p >= threshold for phrase, p in hopeless) / len(hopeless)
+            print(f"threshold {threshold:.2f}: cross-validated recall {recall:.2f}, "
+                  f"false alarms {alarms} of {len(ordinary)}", file=sys.stderr)
+            return threshold
+    return 0.99
+
+
+def build() -> str:
+    import workbook
+    from macros.content import load_content
+    from workbook.tone import sounds_hopeless
+
+    content = load_content()
+    workbook.use_content(content.worksheets, content.tone, content.interface)
+    lines = [line for line in corpus(CARE_CORPUS) if not line.held_out]
+
+    def by_phrases(text: str) -> bool:
+        return sounds_hopeless(text, content.tone, learned=False)
+
+    threshold = choose_threshold(lines, by_phrases)
+    phrases = (content.tone.get("hopeless") or {}).get("phrases", [])
+    model = replace(fit(lines), threshold=threshold, trained_on=digest(lines, phrases))
+    return dump(model, SCALE, note=f"Written by scripts/train_care_model.py from {len(lines)} development lines "
+                                   "of tests/corpus/hopeless.tsv. Do not edit: run `make care-model`.")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the file on disk is out of date")
+    args = parser.parse_args()
+    text = build()
+    if args.check:
+        sys.exit(0 if OUT.is_file() and OUT.read_text(encoding="utf-8") == text else 1)
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)} ({len(text.encode('utf-8')) // 1024} KB)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
