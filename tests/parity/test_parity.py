@@ -158,7 +158,7 @@ def test_the_care_model_is_in_the_wheel_and_hears_quiet_words_in_pyodide(tmp_pat
     wheel, content, _ = wheel_and_content
     with zipfile.ZipFile(wheel) as built:
         assert "workbook/lexicon/care_model.tsv" in built.namelist()
-    quiet = "Everyone keeps saying it will pass, but I really can't see myself getting through this."
+    quiet = "I keep thinking my family would manage fine without me around."
     loaded = load_content()
     workbook.use_content(_worksheets(content), loaded.tone, loaded.interface)
     assert not sounds_hopeless(quiet, learned=False) and sounds_hopeless(quiet)

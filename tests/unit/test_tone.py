@@ -232,15 +232,15 @@ def test_the_top_of_the_check_in_scale_brings_the_note_too(engine):
     assert not care_notes(engine.run("check-in", {"intensity": 4, "own_words": "I'm sad and tired of applying."}))
 
 
-# Ordinary lines the care check flagged when last measured (2026-11-27, eleventh session): 8 of 162
-# held out and 11 of 252 by other writers (0.049 and 0.044, over the goal of 0.03, where the
-# phrases alone flag 4 and 4 and find half as much; README). A change that flags more fails here.
+# Ordinary lines the care check flagged when last measured (2026-11-27, eleventh session): 8 of 326
+# held out (0.025) and 10 of 252 by other writers (0.040, over the goal of 0.03; the phrases alone
+# flag 5 and 4 and find 0.60 and 0.50; README). A change that flags more fails here.
 CARE_HELD_OUT_FALSE_ALARMS = 8
-CARE_OTHER_WRITERS_FALSE_ALARMS = 11
+CARE_OTHER_WRITERS_FALSE_ALARMS = 10
 
 
 def test_the_care_check_is_measured_too(engine):
-    """Recall on lines never seen is reported by `make eval` (0.87 held out, 0.86 by other
+    """Recall on lines never seen is reported by `make eval` (0.87 held out, 0.89 by other
     writers when last measured), not asserted: a test would only invite tuning on them."""
     from macros.tone_eval import CARE_CORPUS, CARE_OTHER_WRITERS
     from workbook.tone import sounds_hopeless
@@ -248,7 +248,7 @@ def test_the_care_check_is_measured_too(engine):
     lines = corpus(CARE_CORPUS)
     others = corpus(CARE_OTHER_WRITERS)
     assert {line.kind for line in lines} == {line.kind for line in others} == {"hopeless", "ordinary"}
-    assert len(lines) >= 1000 and len(others) >= 400
+    assert len(lines) >= 2000 and len(others) >= 400
     assert not {line.text for line in lines} & {line.text for line in others}, "no line in both corpora"
     development = measure([line for line in lines if not line.held_out], sounds_hopeless, "ordinary")
     held_out = measure([line for line in lines if line.held_out], sounds_hopeless, "ordinary")
@@ -278,7 +278,9 @@ def test_the_care_model_hears_what_no_phrase_was_written_for(engine):
     from workbook.tone import sounds_hopeless
 
     quiet = ["I don't see a way forward any more and I'm so tired of everything.",
-             "Everyone keeps saying it will pass, but I really can't see myself getting through this."]
+             "I've stopped seeing the point in getting up at all, and I don't think anyone would notice.",
+             "I keep thinking my family would manage fine without me around.",
+             "Honestly there's nothing left in me, I'm just so tired of being me."]
     for text in quiet:
         assert not sounds_hopeless(text, learned=False), text
         assert sounds_hopeless(text), text
