@@ -18,7 +18,6 @@ and deterministic; --check exits 1 when the file on disk is not the one this cor
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import inspect
 import sys
@@ -78,15 +77,12 @@ def choose_threshold(lines: list[Line], by_phrases) -> float:
                    for i, line in enumerate(lines) if i % FOLDS == fold]
     ordinary = [(phrase, p) for hopeless, phrase, p in scored if not hopeless]
     hopeless = [(phrase, p) for is_hopeless, phrase, p in scored if is_hopeless]
-    for step in range(30, 100):
-        threshold = step / 100
-        alarms = sum(phrase or p >= threshold for phrase, p in ordinary)
-        if alarms <= FALSE_ALARM_AIM * len(ordinary):
-            recall = sum(phrase or p >= threshold for phrase, p in hopeless) / len(hopeless)
-            print(f"threshold {threshold:.2f}: cross-validated recall {recall:.2f}, "
-                  f"false alarms {alarms} of {len(ordinary)}", file=sys.stderr)
-            return threshold
-    return 0.99
+
+    def flagged(reading: tuple[bool, float], threshold: float) -> bool:
+        phrase, p = reading
+        return phrase or p >= threshold
+
+    return tone_training.lowest_threshold(ordinary, hopeless, flagged, FALSE_ALARM_AIM)
 
 
 def build() -> str:
@@ -109,14 +105,7 @@ def build() -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if the file on disk is out of date")
-    args = parser.parse_args()
-    text = build()
-    if args.check:
-        sys.exit(0 if OUT.is_file() and OUT.read_text(encoding="utf-8") == text else 1)
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)} ({len(text.encode('utf-8')) // 1024} KB)", file=sys.stderr)
+    tone_training.write_or_check(OUT, build, __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

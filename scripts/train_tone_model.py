@@ -173,13 +173,20 @@ def choose_threshold(lines: list[Line], kinds: tuple[str, ...], rules_flags) -> 
 
     polite = [readings for bad, readings in scored if not bad]
     others = [readings for bad, readings in scored if bad]
+    return lowest_threshold(polite, others, lambda readings, threshold: flagged(readings, threshold, OVERRULE),
+                            FALSE_ALARM_AIM)
+
+
+def lowest_threshold(harmless: list, troubled: list, flagged, aim: float) -> float:
+    """The lowest threshold from 0.30 up at which `flagged(reading, threshold)` holds for at most
+    `aim` of the harmless readings (0.99 if none does)."""
     for step in range(30, 100):
         threshold = step / 100
-        alarms = sum(flagged(readings, threshold, OVERRULE) for readings in polite)
-        if alarms <= FALSE_ALARM_AIM * len(polite):
-            recall = sum(flagged(readings, threshold, OVERRULE) for readings in others) / len(others)
+        alarms = sum(flagged(reading, threshold) for reading in harmless)
+        if alarms <= aim * len(harmless):
+            recall = sum(flagged(reading, threshold) for reading in troubled) / len(troubled)
             print(f"threshold {threshold:.2f}: cross-validated recall {recall:.2f}, "
-                  f"false alarms {alarms} of {len(polite)}", file=sys.stderr)
+                  f"false alarms {alarms} of {len(harmless)}", file=sys.stderr)
             return threshold
     return 0.99
 
@@ -205,15 +212,21 @@ def build() -> str:
                                    "of tests/corpus/tone.tsv. Do not edit: run `make tone-model`.")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def write_or_check(out: Path, build_text, description: str) -> None:
+    """The command line of a training script: write `build_text()` to `out`, or with --check exit 1
+    when the file on disk is not what it gives."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--check", action="store_true", help="exit 1 if the file on disk is out of date")
     args = parser.parse_args()
-    text = build()
+    text = build_text()
     if args.check:
-        sys.exit(0 if OUT.is_file() and OUT.read_text(encoding="utf-8") == text else 1)
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)} ({len(text.encode('utf-8')) // 1024} KB)", file=sys.stderr)
+        sys.exit(0 if out.is_file() and out.read_text(encoding="utf-8") == text else 1)
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {out.relative_to(ROOT)} ({len(text.encode('utf-8')) // 1024} KB)", file=sys.stderr)
+
+
+def main() -> None:
+    write_or_check(OUT, build, __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

@@ -160,7 +160,7 @@ def test_quiet_words_without_hope_bring_the_note_to_talk_to_someone(page):
     field.fill("This job hunt is killing me.")
     output = submit(page, form, "Make my plan")
     expect(output.locator('[data-note="care"]')).to_have_count(0)
-    field.fill("I keep thinking my family would manage fine without me around.")
+    field.fill("Honestly there's nothing left in me, I'm just so tired of being me.")
     output = submit(page, form, "Make my plan")
     expect(output.locator('[data-note="care"]')).to_contain_text("someone you trust, your doctor, or a local helpline")
 

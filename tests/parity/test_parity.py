@@ -158,7 +158,7 @@ def test_the_care_model_is_in_the_wheel_and_hears_quiet_words_in_pyodide(tmp_pat
     wheel, content, _ = wheel_and_content
     with zipfile.ZipFile(wheel) as built:
         assert "workbook/lexicon/care_model.tsv" in built.namelist()
-    quiet = "I keep thinking my family would manage fine without me around."
+    quiet = "Honestly there's nothing left in me, I'm just so tired of being me."
     loaded = load_content()
     workbook.use_content(_worksheets(content), loaded.tone, loaded.interface)
     assert not sounds_hopeless(quiet, learned=False) and sounds_hopeless(quiet)

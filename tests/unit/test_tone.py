@@ -279,7 +279,7 @@ def test_the_care_model_hears_what_no_phrase_was_written_for(engine):
 
     quiet = ["I don't see a way forward any more and I'm so tired of everything.",
              "I've stopped seeing the point in getting up at all, and I don't think anyone would notice.",
-             "I keep thinking my family would manage fine without me around.",
+             "My family would honestly do better if I stepped out of the picture for good.",
              "Honestly there's nothing left in me, I'm just so tired of being me."]
     for text in quiet:
         assert not sounds_hopeless(text, learned=False), text
