@@ -102,9 +102,12 @@ def by_sentence(lines: list[Line], first: Model) -> list[Line]:
     return examples
 
 
-def fit(lines: list[Line], kinds: tuple[str, ...]) -> Model:
+def fit(lines: list[Line], kinds: tuple[str, ...], epochs: int | None = None, keep: float | None = None) -> Model:
     """Softmax regression by stochastic gradient descent; the L2 shrinkage is applied to the
-    features of the line at hand (cheaper than shrinking every weight at every step)."""
+    features of the line at hand (cheaper than shrinking every weight at every step). `epochs`
+    and `keep` default to EPOCHS and KEEP (the care model, scripts/train_care_model.py, sets its own)."""
+    epochs = EPOCHS if epochs is None else epochs
+    keep = KEEP if keep is None else keep
     seen: dict[str, int] = {}
     for line in lines:
         for f in features(line.text):
@@ -115,7 +118,7 @@ def fit(lines: list[Line], kinds: tuple[str, ...]) -> Model:
     bias = [0.0] * len(kinds)
     order = list(range(len(data)))
     rng = random.Random(SEED)
-    for epoch in range(EPOCHS):
+    for epoch in range(epochs):
         rng.shuffle(order)
         rate = RATE / (1 + 0.3 * epoch)
         for i in order:
@@ -133,7 +136,7 @@ def fit(lines: list[Line], kinds: tuple[str, ...]) -> Model:
                 bias[k] -= rate * grad
                 for row in rows:
                     row[k] -= rate * (grad + L2 * row[k])
-    kept = {f: tuple(enumerate(row)) for f, row in weights.items() if max(map(abs, row)) >= KEEP}
+    kept = {f: tuple(enumerate(row)) for f, row in weights.items() if max(map(abs, row)) >= keep}
     # What is shipped is rounded to SCALE, so the threshold is chosen on the rounded model.
     return parse(dump(Model(kinds=kinds, bias=tuple(bias), weights=kept, threshold=0.5,
                             trained_on=""), SCALE))
