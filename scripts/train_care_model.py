@@ -47,14 +47,13 @@ FOLDS = 5
 
 
 def digest(lines: list[Line], phrases: list[str]) -> str:
-    """What the model was trained from: the lines, the code that reads a text into features, and
-    the phrases its threshold was chosen beside."""
-    from workbook import tone, tone_model
+    """The tone model's digest of the lines and of the code that reads a text into features
+    (scripts/train_tone_model.py), with how a text is scored and the phrases the threshold was
+    chosen beside."""
+    from workbook import tone
 
-    text = "\n".join(f"{line.kind}\t{line.text}" for line in sorted(lines, key=lambda line: (line.kind, line.text)))
-    code = "".join(inspect.getsource(f) for f in (tone_model.tokens, tone_model.features, tone.sentences,
-                                                   tone.hopeless_p))
-    return hashlib.sha256((text + "\n" + code + "\n".join(phrases)).encode("utf-8")).hexdigest()[:16]
+    extra = inspect.getsource(tone.hopeless_p) + "\n".join(phrases)
+    return hashlib.sha256((tone_training.digest(lines) + extra).encode("utf-8")).hexdigest()[:16]
 
 
 def fit(lines: list[Line]) -> Model:
