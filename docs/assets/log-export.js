@@ -4,6 +4,7 @@
 
 import { download } from "./backup.js";
 import { runTask } from "./engine.js";
+import { onPress } from "./press.js";
 import { renderOutput } from "./render.js";
 import { say } from "./words.js";
 
@@ -26,11 +27,11 @@ export function wireLogExports(root, inputs) {
       return null;
     }
   };
-  root.querySelector('[data-action="export-csv"]').addEventListener("click", async () => {
+  onPress(root.querySelector('[data-action="export-csv"]'), async () => {
     const output = await ask("log-csv");
     if (output) download(output.data.file_name, "text/csv;charset=utf-8", output.data.csv);
   });
-  root.querySelector('[data-action="print-record"]').addEventListener("click", async () => {
+  onPress(root.querySelector('[data-action="print-record"]'), async () => {
     const output = await ask("log-record");
     if (!output) return;
     renderOutput(record.querySelector("[data-log-record-blocks]"), output);

@@ -8,6 +8,7 @@ import { describeAnswer, fieldLabels, readAnswers, wireLimits, writeAnswers } fr
 import { renderMessage, renderOutput, wireOutput } from "./render.js";
 import { wireBackupPanel } from "./backup.js";
 import { wireSaving } from "./saving.js";
+import { onPress } from "./press.js";
 import { wirePrint } from "./print.js";
 import { createLog } from "./state.js";
 import { siteStore } from "./storage.js";
@@ -245,7 +246,7 @@ function wireForm(form) {
   const store = siteStore();
   if (form.dataset.layout === "log") {
     const inputs = wireLog(form, root, store);
-    root.querySelector('[data-action="run"]').addEventListener("click", () => showResults(form, root, inputs()));
+    onPress(root.querySelector('[data-action="run"]'), () => showResults(form, root, inputs()));
     // Only the log page needs its exports: loaded there, so no other page pays for them.
     import("./log-export.js").then(({ wireLogExports }) => wireLogExports(root, inputs));
   } else {

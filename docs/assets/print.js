@@ -2,6 +2,7 @@
 // each answer is also written out as a person reads it, in a line that only paper shows
 // (workbook.css, @media print), and a question left empty is marked so paper leaves it out.
 import { describeAnswer, readAnswers } from "./form.js";
+import { onPress } from "./press.js";
 
 /**
  * @param {HTMLFormElement} form form[data-worksheet]
@@ -27,7 +28,7 @@ export function wirePrint(form, root) {
   for (const type of ["input", "change", "answers-written"]) form.addEventListener(type, update);
   window.addEventListener("beforeprint", update);
   for (const button of root.querySelectorAll('[data-action="print"]')) {
-    button.addEventListener("click", () => {
+    onPress(button, () => {
       delete root.dataset.printing; // the whole worksheet, even if its record was printed alone before
       window.print();
     });

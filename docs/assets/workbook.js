@@ -16,6 +16,12 @@ document.addEventListener("submit", (event) => {
   if (!form.dataset.wired) form.dataset.submitRequested = "true";
 }, true);
 
+// The same for a script's other buttons (print, downloads): press.js answers the press.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest?.('button[type="button"][data-needs-script]');
+  if (button && !button.dataset.wired) button.dataset.pressedEarly = "true";
+}, true);
+
 function enhance() {
   if (!document.querySelector(WORKBOOK)) return;
   // Buttons that only work with a script are hidden in the HTML, so a page without

@@ -145,4 +145,28 @@ def test_the_print_button_opens_the_browser_s_print_dialog(filled, site_url):
     page.goto(site_url + "workbook/reflect/")
     page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
     page.locator('[data-action="print"]').first.click()
+    page.wait_for_function("() => window.__printed > 0")   # at once, or when the page's script has loaded
+    page.wait_for_timeout(200)
     assert page.evaluate("window.__printed") == 1
+
+
+def test_a_press_on_print_before_the_page_s_script_has_loaded_still_prints(open_context, site_url):
+    """workbook.js shows the button before page.js (and print.js) has loaded; on a slow phone a
+    person can tap it in that moment. The press is kept and answered once the handler is there."""
+    context, _ = open_context()
+    page = context.new_page()
+    held = []
+    page.route("**/assets/page.js", lambda route: held.append(route))   # loaded when the test says
+    page.goto(site_url + "workbook/reflect/")
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    button = page.locator('[data-action="print"]').first
+    expect(button).to_be_visible()
+    assert held, "page.js is still held"
+    button.click()
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__printed") == 0   # nothing can print yet
+    held[0].continue_()
+    page.wait_for_function("() => window.__printed > 0")
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__printed") == 1, "printed once, not again for each wiring"
+    assert button.get_attribute("data-pressed-early") is None
