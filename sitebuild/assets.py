@@ -7,11 +7,14 @@ MkDocs hook hooks/assets.py after every build and `mkdocs serve` rebuild). It wr
                                                         (workbook/lexicon/tone_model.tsv), kept out
                                                         of the wheel: the worker fetches it just
                                                         after Python is ready
+    assets/engine/care-model-<hash>.txt                 the care check's model (care_model.tsv),
+                                                        fetched beside it
     assets/engine/content-<hash>.json                   the worksheets and the tone rules the engine
                                                         reads (content/), beside the wheel
     assets/engine/engine.json                           {"wheel", "sha256", "integrity", "content",
                                                          "content_integrity", "tone_model",
-                                                         "tone_model_integrity", "stdlib", "pyodide",
+                                                         "tone_model_integrity", "care_model",
+                                                         "care_model_integrity", "stdlib", "pyodide",
                                                          "pyodide_url", "lock_info", "pyodide_sizes"}
                                                         for the worker
     assets/engine/stdlib-<hash>.zip                     the part of Python's standard library that
@@ -63,8 +66,11 @@ PYODIDE_FILES = (*RUNTIME_FILES, "pyodide-lock.json")
 ENGINE_DIR = "assets/engine"
 PYODIDE_ROOT = "assets/pyodide"  # + "/<version>"
 PACKAGE = "workbook"
-# The tone check's model, served beside the wheel rather than in it (see above).
+# The checks' trained models, served beside the wheel rather than in it (see above): the
+# bytes a first visit waits for before Python is ready stay the engine's code.
 TONE_MODEL = "workbook/lexicon/tone_model.tsv"
+CARE_MODEL = "workbook/lexicon/care_model.tsv"
+SERVED_MODELS = {"tone-model": TONE_MODEL, "care-model": CARE_MODEL}
 # Every entry of the wheel gets this timestamp (1980-01-01), so the same sources give the same bytes.
 _ZIP_EPOCH = 315532800
 
@@ -127,7 +133,7 @@ def build_wheel(dest_dir: Path, root: Path = ROOT) -> Path:
 def slim_wheel(wheel: Path) -> None:
     """Rewrite the wheel's Python modules without comments or docstrings, one space per
     indentation level (as the traced standard library is written), its data files (.tsv)
-    without their comment lines and without the tone model (TONE_MODEL), and its RECORD to match:
+    without their comment lines and without the models (SERVED_MODELS), and its RECORD to match:
     a first visit downloads the code, not its documentation (about 40% fewer bytes for the
     modules). The parity tests run this wheel in Pyodide against the sources in CPython."""
     import zipfile
@@ -139,7 +145,7 @@ def slim_wheel(wheel: Path) -> None:
     record_name = next(info.filename for info, _ in members if info.filename.endswith(".dist-info/RECORD"))
     slim, record = [], []
     for info, data in members:
-        if info.filename == TONE_MODEL:
+        if info.filename in SERVED_MODELS.values():
             continue
         if info.filename.endswith(".py"):
             data = slimmed(data.decode("utf-8")).encode("utf-8")
@@ -162,10 +168,18 @@ def without_comments(data: bytes) -> bytes:
     return b"".join(line for line in data.splitlines(keepends=True) if not line.startswith(b"#"))
 
 
-def write_tone_model(dest_dir: Path, root: Path = ROOT) -> Path:
-    """The tone model as tone-model-<hash>.txt in dest_dir, without its comment lines: .txt,
+def write_model(dest_dir: Path, name: str, root: Path = ROOT) -> Path:
+    """A model of SERVED_MODELS as <name>-<hash>.txt in dest_dir, without its comment lines: .txt,
     which servers such as GitHub Pages compress (text/plain), where a .tsv may go as it is."""
-    return write_named_by_hash(dest_dir, "tone-model", ".txt", without_comments((root / TONE_MODEL).read_bytes()))
+    return write_named_by_hash(dest_dir, name, ".txt", without_comments((root / SERVED_MODELS[name]).read_bytes()))
+
+
+def write_tone_model(dest_dir: Path, root: Path = ROOT) -> Path:
+    return write_model(dest_dir, "tone-model", root)
+
+
+def write_care_model(dest_dir: Path, root: Path = ROOT) -> Path:
+    return write_model(dest_dir, "care-model", root)
 
 
 def integrity(path: Path) -> str:
@@ -232,6 +246,7 @@ def write_runtime(site_dir: Path, engine_data: dict, root: Path = ROOT) -> Path:
     wheel = build_wheel(site_dir / ENGINE_DIR, root)
     content = write_content(site_dir / ENGINE_DIR, engine_data)
     tone_model = write_tone_model(site_dir / ENGINE_DIR, root)
+    care_model = write_care_model(site_dir / ENGINE_DIR, root)
     runtime = site_dir / pyodide_dir(root)
     copy_pyodide(runtime, root)
     # The trace runs every example, which the served content leaves out: it reads all of it.
@@ -248,6 +263,7 @@ def write_runtime(site_dir: Path, engine_data: dict, root: Path = ROOT) -> Path:
                 "content": content.name,
                 "content_integrity": integrity(content),
                 "tone_model": tone_model.name, "tone_model_integrity": integrity(tone_model),
+                "care_model": care_model.name, "care_model_integrity": integrity(care_model),
                 "stdlib": stdlib.name,
                 "pyodide": pyodide_version(root),  # with sha256 and stdlib, names the saved Python snapshot
                 # where the worker loads Pyodide from, relative to engine.json

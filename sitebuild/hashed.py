@@ -1,5 +1,5 @@
 """Files of the built site named by their content, so a browser never keeps an old copy under a
-name: assets/engine/content-<hash>.json, tone-model-<hash>.txt and stdlib-<hash>.zip."""
+name: assets/engine/content-<hash>.json, tone-model-<hash>.txt, care-model-<hash>.txt and stdlib-<hash>.zip."""
 from __future__ import annotations
 
 import hashlib

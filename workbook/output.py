@@ -9,6 +9,7 @@ class Output:
         self.worksheet_id = worksheet_id
         self.blocks: list[dict] = []
         self.notes: list[dict] = []
+        self.models_missing: list[str] = []
 
     # --- blocks ----------------------------------------------------------------
 
@@ -48,5 +49,14 @@ class Output:
     def warning(self, code: str, text: str) -> None:
         self.note(code, text, "warning")
 
+    def read_without(self, model: str) -> None:
+        """A check had words to read and its model ("tone_model", "care_model") was not installed
+        yet: the browser's worker waits for it and runs again (docs/assets/worker.js)."""
+        if model not in self.models_missing:
+            self.models_missing.append(model)
+
     def as_dict(self) -> dict:
-        return {"worksheet": self.worksheet_id, "blocks": self.blocks, "notes": self.notes}
+        out = {"worksheet": self.worksheet_id, "blocks": self.blocks, "notes": self.notes}
+        if self.models_missing:
+            out["models_missing"] = self.models_missing
+        return out

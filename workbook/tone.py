@@ -474,14 +474,16 @@ def check_care(out: Output, answers) -> None:
     if isinstance(entries, list):
         recent = entries[-RECENT_ENTRIES:]
         texts += [entry.get(field_id) for entry in recent if isinstance(entry, dict) for field_id in ids]
-    if any(isinstance(text, str) and sounds_hopeless(text[:5000]) for text in texts):
+    texts = [text[:5000] for text in texts if isinstance(text, str) and text.strip()]
+    if any(sounds_hopeless(text) for text in texts):
         suggest_support(out)
+    elif texts and tone_model.care_model() is None:
+        out.read_without("care_model")   # only the phrases read it: the page asks again once the model is in
 
 
 # --- what the page shows -----------------------------------------------------------------------------
 
-# The note said beside the result when no model is installed and a note had words to read; the
-# browser's worker reads this name to know that a run should wait for the model and run again.
+# The note said beside the result when no model is installed and a note had words to read.
 RULES_ONLY = "tone_rules_only"
 
 
@@ -508,4 +510,5 @@ def check_tone(out: Output, answers, say: Messages | None = None) -> list[ToneFl
         out.note("tone_none", definition.get("nothing_found", ""))
     if wrote and tone_model.model() is None:
         out.note(RULES_ONLY, definition.get("rules_only", ""))
+        out.read_without("tone_model")
     return flags

@@ -137,17 +137,24 @@ def _read(name: str) -> Model | None:
 
 
 # Read at import under CPython (the build, the tests, `make eval`). The wheel the browser loads
-# holds no tone model: the worker fetches it just after Python is ready (it is larger than all
-# the engine's code, and only a note's tone needs it) and installs it with use_model().
+# holds neither model: the worker fetches them just after Python is ready (the tone model is
+# larger than all the engine's code; only reading words needs either) and installs them with
+# use_model() and use_care_model(). A run with words to read before then waits for them
+# (Output.read_without).
 _MODEL = _read("tone_model.tsv")
-# The care check's model (scripts/train_care_model.py) is small and in the wheel: the note to
-# talk to someone must never wait for a download.
 _CARE_MODEL = _read("care_model.tsv")
 
 
 def care_model() -> Model | None:
-    """The care check's model: kinds "hopeless" and "ordinary"."""
+    """The care check's model (scripts/train_care_model.py), kinds "hopeless" and "ordinary"; None
+    while the browser has not installed it (workbook/tone.py then reads with the phrases alone)."""
     return _CARE_MODEL
+
+
+def use_care_model(text: str) -> None:
+    """Install the care model from the text of care_model.tsv (as served: without comment lines)."""
+    global _CARE_MODEL
+    _CARE_MODEL = parse(text)
 
 
 def model() -> Model | None:

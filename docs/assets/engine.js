@@ -41,6 +41,9 @@ function createEngine() {
       self.toneModel = data.outcome; // whether the tone check's model arrived after "ready"
       performance.mark("workbook:tone-model");
       emit();
+    } else if (data.type === "care-model") {
+      self.careModel = data.outcome; // and the care check's
+      emit();
     } else if (data.type === "failed") {
       fail(data.error, "failed");
     } else if (data.type === "stopped") {

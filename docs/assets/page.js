@@ -25,6 +25,7 @@ function showStatus(box, current) {
   if (current.from) box.dataset.from = current.from;
   if (current.snapshot) box.dataset.snapshot = current.snapshot;
   if (current.toneModel) box.dataset.toneModel = current.toneModel;
+  if (current.careModel) box.dataset.careModel = current.careModel;
   const text = document.createElement("span");
   text.className = "gr-engine__text";
   const nodes = [text];

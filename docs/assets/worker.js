@@ -3,7 +3,7 @@
 //
 // Protocol (JSON only; see ../../DESIGN.md "How data flows"):
 //   worker -> page  {type: "snapshot", outcome: "saved" | "skipped" | "failed"}  (after "ready")
-//                   {type: "tone-model", outcome: "installed" | "failed"}  (after "ready")
+//                   {type: "tone-model" | "care-model", outcome: "installed" | "failed"}  (after "ready")
 //   worker -> page  {type: "progress", stage: "python" | "engine", loaded?, total?}  (bytes of
 //                   Python's files so far and in all; the page words it)
 //                   {type: "ready"}  |  {type: "failed", error}
@@ -15,7 +15,7 @@
 // The only Python called is workbook.run and workbook.task, through pyimport; inputs reach
 // them as data (toPy). A worksheet and a task never share a name: each type has its own call.
 // Besides them, the worker hands the engine this build's files: workbook.use_content (the
-// wording) and workbook.use_tone_model (the tone check's model, after "ready").
+// wording), workbook.use_tone_model and workbook.use_care_model (the checks' models, after "ready").
 
 const ENGINE_URL = new URL("engine/", import.meta.url);
 
@@ -57,24 +57,30 @@ function installContent(engine, text) {
 }
 
 /**
- * The tone check's model (tone-model-<hash>.txt, beside the wheel), checked against its hash,
- * handed to the engine (workbook.use_tone_model). Fetched once Python is ready, not before: it
- * is larger than all the engine's code, and only reading a note needs it.
+ * The checks' models (tone-model-<hash>.txt and care-model-<hash>.txt, beside the wheel), each
+ * checked against its hash and handed to the engine (workbook.use_tone_model, use_care_model).
+ * Fetched once Python is ready, not before: they are larger than all the engine's code, and
+ * only reading words needs them. `type` is also the message the page hears of each.
  */
-async function installToneModel(engine) {
-  const { tone_model: name, tone_model_integrity: integrity } = engine.manifest;
+const MODELS = [
+  { type: "tone-model", key: "tone_model", use: "useToneModel" },
+  { type: "care-model", key: "care_model", use: "useCareModel" },
+];
+
+async function installModel(engine, { key, use }) {
+  const { [key]: name, [`${key}_integrity`]: integrity } = engine.manifest;
   const text = await (await fetchOk(new URL(name, ENGINE_URL), { integrity })).text();
-  engine.useToneModel(text);
+  engine[use](text);
 }
 
-// A run whose result has the note workbook/tone.py adds when no model is installed and a note
-// had words to read (its code is tone.RULES_ONLY), while the model is still on its way, waits
-// for the model (this long at most) and runs again; after that the rules alone read the note,
-// and the next run uses the model. A run with nothing to read never waits.
-const TONE_MODEL_WAIT_MS = 4000;
-let toneModelSettled;
-let toneModelPending = true;
-const toneModel = new Promise((resolve) => { toneModelSettled = resolve; }).finally(() => { toneModelPending = false; });
+// A run whose result says a check read words without its model (output.models_missing, from
+// workbook/output.py), while the models are still on their way, waits for them (this long at
+// most) and runs again; after that the rules alone read the words, and the next run uses the
+// models. A run with nothing to read never waits.
+const MODELS_WAIT_MS = 4000;
+let modelsSettled;
+let modelsPending = true;
+const models = new Promise((resolve) => { modelsSettled = resolve; }).finally(() => { modelsPending = false; });
 
 /** The engine wheel's bytes, checked against its hash. */
 async function fetchWheel(manifest) {
@@ -186,7 +192,7 @@ function engineOf(pyodide, from) {
   const workbook = pyodide.pyimport("workbook");
   return {
     pyodide, run: workbook.run, task: workbook.task, useContent: workbook.use_content,
-    useToneModel: workbook.use_tone_model, rulesOnly: pyodide.pyimport("workbook.tone").RULES_ONLY,
+    useToneModel: workbook.use_tone_model, useCareModel: workbook.use_care_model,
     dumps: pyodide.pyimport("json").dumps, loads: pyodide.pyimport("json").loads, from,
   };
 }
@@ -299,8 +305,8 @@ engine.then(
     // After "ready", so the snapshot costs the person no waiting; and only while Python has
     // seen no answer (a run that was queued before "ready" has already set `answered`).
     // The page hears what became of it ({type: "snapshot"}): tests wait for that, not for a time.
-    // The tone model is installed after the snapshot is taken, so a snapshot never holds one:
-    // every visit installs this build's model, as it does this build's wording.
+    // The models are installed after the snapshot is taken, so a snapshot never holds one:
+    // every visit installs this build's models, as it does this build's wording.
     setTimeout(async () => {
       let outcome = "skipped";
       let memory = null;
@@ -311,13 +317,13 @@ engine.then(
           outcome = "failed"; // no snapshot this time (for example, out of memory); Python itself is fine
         }
       }
-      installToneModel(ready).then(
-        () => postMessage({ type: "tone-model", outcome: "installed" }),
+      Promise.allSettled(MODELS.map((model) => installModel(ready, model).then(
+        () => postMessage({ type: model.type, outcome: "installed" }),
         (error) => {
-          console.warn(`workbook: tone model not installed: ${error?.message || error}`);
-          postMessage({ type: "tone-model", outcome: "failed" });
+          console.warn(`workbook: ${model.type} not installed: ${error?.message || error}`);
+          postMessage({ type: model.type, outcome: "failed" });
         },
-      ).finally(toneModelSettled);
+      ))).finally(modelsSettled);
       if (memory) outcome = (await saveSnapshot(ready.manifest, memory)) ? "saved" : "failed";
       postMessage({ type: "snapshot", outcome });
     }, 0);
@@ -331,14 +337,14 @@ self.addEventListener("message", async (event) => {
   let args = null;
   let result = null;
   try {
-    const { pyodide, run, task, dumps, rulesOnly } = await engine;
+    const { pyodide, run, task, dumps } = await engine;
     answered = true;
     args = pyodide.toPy(inputs ?? {});
     result = type === "run" ? run(String(worksheet), args) : task(String(name), args);
     // json.dumps gives plain JSON (None -> null), identical to what CPython returns.
     let output = JSON.parse(dumps(result));
-    if (type === "run" && toneModelPending && output.notes?.some((note) => note.code === rulesOnly)) {
-      await Promise.race([toneModel, new Promise((wait) => setTimeout(wait, TONE_MODEL_WAIT_MS))]);
+    if (type === "run" && modelsPending && output.models_missing?.length) {
+      await Promise.race([models, new Promise((wait) => setTimeout(wait, MODELS_WAIT_MS))]);
       result.destroy?.();
       result = null;
       result = run(String(worksheet), args);

@@ -301,6 +301,30 @@ def test_python_is_ready_before_the_tone_model_arrives_and_a_draft_waits_for_it(
     expect(output.locator('[data-note="tone_rules_only"]')).to_have_count(0)
 
 
+def test_quiet_words_asked_about_before_the_care_model_arrives_are_read_with_it(open_context, site_url):
+    """The care model is fetched once Python is ready, as the tone model is: a reflection with
+    quiet words no phrase matches, sent before it arrives, waits for it and brings the note."""
+    context, _ = open_context()
+    page = context.new_page()
+    held = []
+    page.route("**/care-model-*.txt", lambda route: held.append(route))   # answered when the test says
+    page.goto(site_url + "workbook/reflect/")
+    status = page.locator("[data-status]")
+    expect(status).to_have_attribute("data-state", "ready", timeout=ENGINE_TIMEOUT)
+    expect(status).to_have_attribute("data-tone-model", "installed", timeout=ENGINE_TIMEOUT)
+    assert len(held) == 1 and not status.get_attribute("data-care-model")
+    form = page.locator('form[data-worksheet="reflect"]')
+    form.get_by_label("Skills or qualifications you were missing").fill(
+        "Honestly there's nothing left in me, I'm just so tired of being me.")
+    form.get_by_role("button", name="Make my plan").click()
+    page.wait_for_timeout(500)
+    assert form.get_attribute("data-ran") is None, "the run waits for the care model"
+    held[0].continue_()
+    expect(form).to_have_attribute("data-ran", "1")
+    expect(status).to_have_attribute("data-care-model", "installed")
+    expect(page.locator('[data-output] [data-note="care"]')).to_contain_text("someone you trust")
+
+
 def test_without_the_tone_model_a_draft_is_checked_by_the_rules_and_says_so(open_context, site_url):
     page, status = _open_without(open_context, site_url, "**/tone-model-*.txt", "reply")
     expect(status).to_have_attribute("data-tone-model", "failed", timeout=ENGINE_TIMEOUT)

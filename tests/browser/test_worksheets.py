@@ -153,8 +153,8 @@ def test_reflect_makes_an_ordered_plan(page):
 
 
 def test_quiet_words_without_hope_bring_the_note_to_talk_to_someone(page):
-    """No phrase of content/tone.yaml matches these words: the care model, in the engine's
-    wheel, hears them (and an ordinary figure of speech brings no note)."""
+    """No phrase of content/tone.yaml matches these words: the care model, fetched beside the
+    engine's wheel, hears them (and an ordinary figure of speech brings no note)."""
     form = go(page, "reflect")
     field = form.get_by_label("Skills or qualifications you were missing")
     field.fill("This job hunt is killing me.")

@@ -1,11 +1,11 @@
 // Run worksheet examples inside real Pyodide (Node, node_modules/pyodide; no browser).
 //
-//   node tests/parity/run_examples.mjs <workbook-*.whl> <content-*.json> <stdlib-*.zip> <tone-model-*.txt> [cases.json]
+//   node tests/parity/run_examples.mjs <workbook-*.whl> <content-*.json> <stdlib-*.zip> <tone-model-*.txt> <care-model-*.txt> [cases.json]
 //
 // Starts Pyodide on the traced standard library the site serves (stdLibURL, as worker.js
 // does; sitebuild/stdlib.py), so a module the trace missed fails here. Installs the wheel
-// (unpackArchive into site-packages, as worker.js does), the content and the tone model
-// beside it (workbook.use_content and workbook.use_tone_model, as worker.js does), then calls
+// (unpackArchive into site-packages, as worker.js does), the content and the two models
+// beside it (workbook.use_content, use_tone_model and use_care_model, as worker.js does), then calls
 // workbook.run for every case and prints one JSON document:
 //   [{"worksheet", "name", "output": "<json.dumps of the result>"}, ...]
 // Cases default to every worksheet's `examples` in the content file; cases.json, if given,
@@ -13,9 +13,9 @@
 import { readFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
 
-const [wheelPath, contentPath, stdlibPath, toneModelPath, casesPath] = process.argv.slice(2);
-if (!wheelPath || !contentPath || !stdlibPath || !toneModelPath) {
-  console.error("usage: node run_examples.mjs <wheel> <content.json> <stdlib.zip> <tone-model.txt> [cases.json]");
+const [wheelPath, contentPath, stdlibPath, toneModelPath, careModelPath, casesPath] = process.argv.slice(2);
+if (!wheelPath || !contentPath || !stdlibPath || !toneModelPath || !careModelPath) {
+  console.error("usage: node run_examples.mjs <wheel> <content.json> <stdlib.zip> <tone-model.txt> <care-model.txt> [cases.json]");
   process.exit(2);
 }
 
@@ -36,6 +36,7 @@ const content = JSON.parse(readFileSync(contentPath, "utf8"));
 const workbook = pyodide.pyimport("workbook");
 workbook.use_content(pyodide.toPy(content.worksheets), pyodide.toPy(content.tone), pyodide.toPy(content.interface));
 workbook.use_tone_model(readFileSync(toneModelPath, "utf8"));
+workbook.use_care_model(readFileSync(careModelPath, "utf8"));
 
 let cases;
 if (casesPath) {

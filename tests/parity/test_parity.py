@@ -33,6 +33,7 @@ def wheel_and_content(tmp_path_factory):
     everything.write_bytes(assets.content_json(engine_data))
     write_light_stdlib(folder, wheel, everything, assets.pyodide_version(), ROOT)
     assets.write_tone_model(folder)
+    assets.write_care_model(folder)
     return wheel, content, everything
 
 
@@ -41,8 +42,8 @@ def _in_pyodide(wheel, content, cases_file=None) -> dict:
     node = shutil.which("node")
     assert node, "Node is needed for the parity test (see README: npm ci)"
     stdlib = next(wheel.parent.glob("stdlib-*.zip"))
-    tone_model = next(wheel.parent.glob("tone-model-*.txt"))
-    done = subprocess.run([node, str(SCRIPT), str(wheel), str(content), str(stdlib), str(tone_model),
+    models = [str(next(wheel.parent.glob(f"{name}-*.txt"))) for name in ("tone-model", "care-model")]
+    done = subprocess.run([node, str(SCRIPT), str(wheel), str(content), str(stdlib), *models,
                            *([str(cases_file)] if cases_file else [])],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
@@ -110,13 +111,14 @@ def test_the_wheel_is_reproducible_and_holds_no_wording(tmp_path, wheel_and_cont
     assert again.read_bytes() == wheel.read_bytes()
     assert again.name == wheel.name and again.name.startswith("workbook-") and again.name.endswith("-py3-none-any.whl")
     assert not [n for n in zipfile.ZipFile(wheel).namelist() if n.endswith(".json")]
-    # The tone check's data files go without their comment lines (they are for maintainers); the
-    # model is not in the wheel but beside it, fetched once Python is ready.
-    served_model = next(wheel.parent.glob("tone-model-*.txt")).read_bytes()
+    # The checks' data files go without their comment lines (they are for maintainers); the
+    # models are not in the wheel but beside it, fetched once Python is ready.
+    served = {path: next(wheel.parent.glob(f"{name}-*.txt")).read_bytes()
+              for name, path in assets.SERVED_MODELS.items()}
     with zipfile.ZipFile(wheel) as built:
-        assert assets.TONE_MODEL not in built.namelist()
+        assert not set(assets.SERVED_MODELS.values()) & set(built.namelist())
         lexicon = "workbook/lexicon/vader_negative.tsv"
-        for name, shipped in ((assets.TONE_MODEL, served_model), (lexicon, built.read(lexicon))):
+        for name, shipped in (*served.items(), (lexicon, built.read(lexicon))):
             source = (ROOT / name).read_text(encoding="utf-8").splitlines()
             shipped = shipped.decode("utf-8").splitlines()
             assert shipped == [line for line in source if not line.startswith("#")] and len(shipped) < len(source)
@@ -146,18 +148,14 @@ def test_a_file_of_nested_brackets_is_refused_inside_pyodide_and_python_carries_
     assert after["blocks"], "Python still drafts after refusing the file"
 
 
-def test_the_care_model_is_in_the_wheel_and_hears_quiet_words_in_pyodide(tmp_path, wheel_and_content):
-    """The care check's model goes in the wheel (the note must not wait for a download): in
-    Pyodide, words no phrase matches still bring the note to talk to someone, as in CPython."""
-    import zipfile
-
+def test_the_care_model_served_beside_the_wheel_hears_quiet_words_in_pyodide(tmp_path, wheel_and_content):
+    """The care check's model, installed from the file the site serves: in Pyodide, words no
+    phrase matches still bring the note to talk to someone, as in CPython."""
     import workbook
     from macros.content import load_content
     from workbook.tone import sounds_hopeless
 
     wheel, content, _ = wheel_and_content
-    with zipfile.ZipFile(wheel) as built:
-        assert "workbook/lexicon/care_model.tsv" in built.namelist()
     quiet = "Honestly there's nothing left in me, I'm just so tired of being me."
     loaded = load_content()
     workbook.use_content(_worksheets(content), loaded.tone, loaded.interface)

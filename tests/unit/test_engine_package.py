@@ -16,7 +16,7 @@ PACKAGE = Path(workbook.__file__).parent
 
 def test_exported_members():
     """Every public name is listed in __all__, and everything in __all__ exists (as in httpx)."""
-    assert workbook.__all__ == ["run", "task", "use_content", "use_tone_model"]
+    assert workbook.__all__ == ["run", "task", "use_content", "use_tone_model", "use_care_model"]
     public = {name for name in dir(workbook) if not name.startswith("_")}
     modules = {name for name in public if type(getattr(workbook, name)).__name__ == "module"}
     assert public - modules == set(workbook.__all__)

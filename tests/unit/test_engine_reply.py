@@ -194,12 +194,16 @@ def test_without_its_model_the_check_reads_with_the_rules_and_says_so(engine, to
     assert "tone_bitter" in tone_codes and "tone_hostile" not in tone_codes
     assert tone_codes[-1] == "tone_rules_only"
     assert [n["text"] for n in output["notes"] if n["code"] == "tone_rules_only"] == [tone["rules_only"]]
+    assert output["models_missing"] == ["tone_model"]   # the browser's worker waits for it on this
     no_note = engine.run("reply", {"stage": "interview"})
     assert [c for c in codes(no_note) if c.startswith("tone_")] == [], "nothing written, nothing to say"
+    assert "models_missing" not in no_note
 
     use_tone_model("\n".join(line for line in text.splitlines() if not line.startswith("#")))
-    tone_codes = [c for c in codes(engine.run("reply", note)) if c.startswith("tone_")]
+    with_model = engine.run("reply", note)
+    tone_codes = [c for c in codes(with_model) if c.startswith("tone_")]
     assert "tone_hostile" in tone_codes and "tone_rules_only" not in tone_codes
+    assert "models_missing" not in with_model
 
 
 def test_a_phrase_inside_another_word_is_not_flagged(engine):

@@ -108,12 +108,14 @@ def test_assets_writes_the_wheel_its_content_and_pyodide(tmp_path):
     manifest = json.loads((tmp_path / "assets" / "engine" / "engine.json").read_text(encoding="utf-8"))
     assert (tmp_path / "assets" / "engine" / manifest["wheel"]).is_file()
     assert (tmp_path / "assets" / "engine" / manifest["content"]).is_file()
-    # The tone model beside the wheel, named by its hash and checked by the worker's fetch.
-    model = tmp_path / "assets" / "engine" / manifest["tone_model"]
-    digest = hashlib.sha256(model.read_bytes()).digest()
-    assert model.name == f"tone-model-{digest.hex()[:16]}.txt"
-    assert manifest["tone_model_integrity"] == "sha256-" + base64.b64encode(digest).decode()
-    assert model.read_text(encoding="utf-8").startswith("@trained_on\t")   # no comment lines
+    # The checks' models beside the wheel, named by their hash and checked by the worker's fetch.
+    for key, prefix in (("tone_model", "tone-model"), ("care_model", "care-model")):
+        model = tmp_path / "assets" / "engine" / manifest[key]
+        digest = hashlib.sha256(model.read_bytes()).digest()
+        assert model.name == f"{prefix}-{digest.hex()[:16]}.txt"
+        assert manifest[f"{key}_integrity"] == "sha256-" + base64.b64encode(digest).decode()
+        assert model.read_text(encoding="utf-8").startswith("@trained_on\t")   # no comment lines
+    assert manifest["tone_model"] != manifest["care_model"]
     assert (tmp_path / "assets" / "pyodide" / manifest["pyodide"] / "pyodide.asm.wasm").is_file()
     # The traced standard library instead of Pyodide's whole one, with its size for the progress line.
     stdlib = tmp_path / "assets" / "engine" / manifest["stdlib"]

@@ -3,6 +3,7 @@ must not flag, and its measured figures on the labelled corpus (tests/corpus/ton
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -290,6 +291,28 @@ def test_the_care_model_hears_what_no_phrase_was_written_for(engine):
                  "Telling them I needed Fridays off felt like career suicide, but they said yes!",
                  "I felt like dying when I blanked on the salary question.", "Acme Ltd.", "\U0001f62d\U0001f62d"]:
         assert not sounds_hopeless(text), text
+
+
+def test_before_the_care_model_is_installed_the_phrases_read_and_the_result_asks_for_it(engine, monkeypatch):
+    """In the browser the care model arrives just after Python is ready (docs/assets/worker.js):
+    until then the phrases read the words, and a result with words no phrase matched says that
+    it was read without the model, so the worker waits for it and runs again."""
+    from workbook import tone_model, use_care_model
+
+    text = (Path(tone_model.__file__).parent / "lexicon" / "care_model.tsv").read_text(encoding="utf-8")
+    quiet = {"own_words": "Honestly there's nothing left in me, I'm just so tired of being me."}
+    said = {"own_words": "I feel worthless and I can't go on like this."}   # a phrase
+    monkeypatch.setattr(tone_model, "_CARE_MODEL", None)
+    before = engine.run("check-in", quiet)
+    assert "care" not in [n["code"] for n in before["notes"]]
+    assert before["models_missing"] == ["care_model"]
+    phrase = engine.run("check-in", said)
+    assert "care" in [n["code"] for n in phrase["notes"]] and "models_missing" not in phrase
+    assert "models_missing" not in engine.run("check-in", {"feelings": ["sad"]}), "nothing written, nothing to wait for"
+
+    use_care_model("\n".join(line for line in text.splitlines() if not line.startswith("#")))
+    after = engine.run("check-in", quiet)
+    assert "care" in [n["code"] for n in after["notes"]] and "models_missing" not in after
 
 
 def test_a_polite_request_with_a_date_is_not_a_demand(engine):
