@@ -12,8 +12,8 @@ sentence (workbook/tone_model.py's features, the tone model's format) and tells 
 threshold is chosen by five-fold cross-validation: the lowest at which phrases and model
 together flag no more than FALSE_ALARM_AIM of the ordinary lines the model did not learn from.
 
-Unlike the tone model it is small and goes in the engine's wheel: the care note must not wait
-for a download, and a first visit carries it (benchmarks/README.md). Standard library only,
+Like the tone model it is served beside the engine's wheel and fetched once Python is ready
+(sitebuild/assets.py); a run with words the phrases did not match waits for it. Standard library only,
 and deterministic; --check exits 1 when the file on disk is not the one this corpus gives.
 """
 from __future__ import annotations

@@ -233,15 +233,15 @@ def test_the_top_of_the_check_in_scale_brings_the_note_too(engine):
     assert not care_notes(engine.run("check-in", {"intensity": 4, "own_words": "I'm sad and tired of applying."}))
 
 
-# Ordinary lines the care check flagged when last measured (2026-11-27, eleventh session): 13 of
-# 389 held out (0.033) and 10 of 252 by other writers (0.040), over the goal of 0.03 (the phrases
-# alone flag 6 and 4 and find 0.53 and 0.50; README). A change that flags more fails here.
-CARE_HELD_OUT_FALSE_ALARMS = 13
-CARE_OTHER_WRITERS_FALSE_ALARMS = 10
+# Ordinary lines the care check flagged when last measured (2026-11-27, twelfth session): 14 of
+# 497 held out (0.028) and 9 of 252 by other writers (0.036, over the goal of 0.03; the phrases
+# alone flag 10 and 4 and find 0.50 and 0.51; README). A change that flags more fails here.
+CARE_HELD_OUT_FALSE_ALARMS = 14
+CARE_OTHER_WRITERS_FALSE_ALARMS = 9
 
 
 def test_the_care_check_is_measured_too(engine):
-    """Recall on lines never seen is reported by `make eval` (0.86 held out, 0.93 by other
+    """Recall on lines never seen is reported by `make eval` (0.82 held out, 0.89 by other
     writers when last measured), not asserted: a test would only invite tuning on them."""
     from macros.tone_eval import CARE_CORPUS, CARE_OTHER_WRITERS
     from workbook.tone import sounds_hopeless
@@ -249,7 +249,7 @@ def test_the_care_check_is_measured_too(engine):
     lines = corpus(CARE_CORPUS)
     others = corpus(CARE_OTHER_WRITERS)
     assert {line.kind for line in lines} == {line.kind for line in others} == {"hopeless", "ordinary"}
-    assert len(lines) >= 2000 and len(others) >= 400
+    assert len(lines) >= 3400 and len(others) >= 400
     assert not {line.text for line in lines} & {line.text for line in others}, "no line in both corpora"
     development = measure([line for line in lines if not line.held_out], sounds_hopeless, "ordinary")
     held_out = measure([line for line in lines if line.held_out], sounds_hopeless, "ordinary")
