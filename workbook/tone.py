@@ -468,17 +468,17 @@ def suggest_support(out: Output) -> None:
 def check_care(out: Output, answers) -> None:
     """Read every free-text answer of a worksheet (and of each entry of a log); suggest support
     when one sounds hopeless."""
-    ids = [f["id"] for f in answers.fields if f.get("type") in ("text", "textarea")]
-    texts = [answers.text(field_id) for field_id in ids]
+    fields = [f for f in answers.fields if f.get("type") in ("text", "textarea")]
     entries = answers.raw.get("entries")
-    if isinstance(entries, list):
-        recent = entries[-RECENT_ENTRIES:]
-        texts += [entry.get(field_id) for entry in recent if isinstance(entry, dict) for field_id in ids]
-    texts = [text[:5000] for text in texts if isinstance(text, str) and text.strip()]
-    if any(sounds_hopeless(text) for text in texts):
+    recent = [e for e in entries[-RECENT_ENTRIES:] if isinstance(e, dict)] if isinstance(entries, list) else []
+    written = [(f, answers.text(f["id"])) for f in fields] + [(f, e.get(f["id"])) for e in recent for f in fields]
+    written = [(f, text[:5000]) for f, text in written if isinstance(text, str) and text.strip()]
+    if any(sounds_hopeless(text) for _, text in written):
         suggest_support(out)
-    elif texts and tone_model.care_model() is None:
-        out.read_without("care_model")   # only the phrases read it: the page asks again once the model is in
+    elif tone_model.care_model() is None and any(f["type"] == "textarea" for f, _ in written):
+        # Only the phrases read it: the page runs again once the model is in. Not for one-line
+        # answers alone (a name, a company): a first draft must not wait for them.
+        out.read_without("care_model")
 
 
 # --- what the page shows -----------------------------------------------------------------------------

@@ -278,23 +278,26 @@ def test_python_is_ready_before_the_tone_model_arrives_and_a_draft_waits_for_it(
     context, _ = open_context()
     page = context.new_page()
     held = []
-    page.route("**/tone-model-*.txt", lambda route: held.append(route))   # answered when the test says
+    for model in ("tone-model", "care-model"):   # both answered when the test says
+        page.route(f"**/{model}-*.txt", lambda route: held.append(route))
     page.goto(site_url + "workbook/reply/")
     status = page.locator("[data-status]")
-    expect(status).to_have_attribute("data-state", "ready", timeout=ENGINE_TIMEOUT)   # the model is held
-    for _ in range(100):   # the worker asks for it just after "ready"
-        if held:
+    expect(status).to_have_attribute("data-state", "ready", timeout=ENGINE_TIMEOUT)   # the models are held
+    for _ in range(100):   # the worker asks for them just after "ready"
+        if len(held) == 2:
             break
         page.wait_for_timeout(50)
-    assert len(held) == 1
+    assert len(held) == 2
     form = page.locator('form[data-worksheet="reply"]')
     output = _draft(page, note="")
-    expect(form).to_have_attribute("data-ran", "1")   # nothing for the model to read: no wait
+    # A name and a company, no note: no wait (a run that waited would come after 4 s, MODELS_WAIT_MS).
+    expect(form).to_have_attribute("data-ran", "1", timeout=3000)
     expect(output.locator('[data-note^="tone_"]')).to_have_count(0)
     _draft(page)
     page.wait_for_timeout(500)
     assert form.get_attribute("data-ran") == "1", "the draft with a note waits for the model"
-    held[0].continue_()
+    for route in held:
+        route.continue_()
     expect(form).to_have_attribute("data-ran", "2")
     expect(status).to_have_attribute("data-tone-model", "installed", timeout=ENGINE_TIMEOUT)
     expect(output.locator('[data-note="tone_hostile"]')).to_contain_text(ONLY_THE_MODEL_READS)

@@ -309,6 +309,8 @@ def test_before_the_care_model_is_installed_the_phrases_read_and_the_result_asks
     phrase = engine.run("check-in", said)
     assert "care" in [n["code"] for n in phrase["notes"]] and "models_missing" not in phrase
     assert "models_missing" not in engine.run("check-in", {"feelings": ["sad"]}), "nothing written, nothing to wait for"
+    # A first draft with a name and a company only (one-line answers) never waits for the model.
+    assert "models_missing" not in engine.run("reply", {"recruiter_name": "Priya", "company": "Northwind Books"})
 
     use_care_model("\n".join(line for line in text.splitlines() if not line.startswith("#")))
     after = engine.run("check-in", quiet)
