@@ -270,7 +270,7 @@ def table(results) -> str:
     lines = ["| Measure (median) | ms | vs baseline |", "|---|---:|---:|"]
     lines += [f"| {name} | {value:.0f} | {value / base:.2f}× |" for name, value, base in rows]
     lines.append(f"| One engine call (reply), postMessage round trip | {med['call']:.1f} | |")
-    lines.append(f"| Worksheet page, cold: engine ready to the tone model installed "
+    lines.append(f"| Worksheet page, cold: engine ready to the tone model installed (the care model comes beside it) "
                  f"| {med['model_after_ready']:.0f} | |")
     if med.get("phone_site"):
         cpu = ("CPU: the browser in a quarter of one core" if results.get("phone_cpu") == "cgroup"
@@ -288,7 +288,7 @@ def table(results) -> str:
               f"| Worksheet page, cold | {med['site_bytes'] / 1000:.0f} | "
               f"{med['site_bytes'] / med['base_bytes']:.3f}× |",
               f"| Baseline page (bare Pyodide), cold | {med['base_bytes'] / 1000:.0f} | 1.00× |",
-              f"| Worksheet page, cold, with the tone model (fetched after ready) | "
+              f"| Worksheet page, cold, with the checks' models (fetched after ready) | "
               f"{med['site_all_bytes'] / 1000:.0f} | {med['site_all_bytes'] / med['base_bytes']:.3f}× |"]
     lines.append("")
     lines.append(f"Return visit with the service worker / cold: {med['sw_warm'] / med['site_cold']:.2f}× "
