@@ -476,15 +476,18 @@ def check_care(out: Output, answers) -> None:
     if any(sounds_hopeless(text) for _, text in written):
         suggest_support(out)
     elif tone_model.care_model() is None and any(f["type"] == "textarea" for f, _ in written):
-        # Only the phrases read it: the page runs again once the model is in. Not for one-line
-        # answers alone (a name, a company): a first draft must not wait for them.
+        # Only the phrases read it: the page runs again once the model is in, and says so if it
+        # never comes. Not for one-line answers alone (a name, a company): a first draft must
+        # not wait for them.
+        out.note(CARE_RULES_ONLY, (tone_rules().get("hopeless") or {}).get("rules_only", ""))
         out.read_without("care_model")
 
 
 # --- what the page shows -----------------------------------------------------------------------------
 
-# The note said beside the result when no model is installed and a note had words to read.
+# The notes said beside the result when a check's model is not installed and it had words to read.
 RULES_ONLY = "tone_rules_only"
+CARE_RULES_ONLY = "care_rules_only"
 
 
 def check_tone(out: Output, answers, say: Messages | None = None) -> list[ToneFlag]:

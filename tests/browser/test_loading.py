@@ -328,6 +328,24 @@ def test_quiet_words_asked_about_before_the_care_model_arrives_are_read_with_it(
     expect(page.locator('[data-output] [data-note="care"]')).to_contain_text("someone you trust")
 
 
+def test_without_the_care_model_the_phrases_read_and_the_result_says_so_kindly(open_context, site_url):
+    page, status = _open_without(open_context, site_url, "**/care-model-*.txt", "reflect")
+    expect(status).to_have_attribute("data-care-model", "failed", timeout=ENGINE_TIMEOUT)
+    expect(status).to_have_attribute("data-state", "ready")   # Python itself is fine
+    form = page.locator('form[data-worksheet="reflect"]')
+    field = form.get_by_label("Skills or qualifications you were missing")
+    field.fill("I feel worthless and I can't go on like this.")   # a phrase: the note all the same
+    form.get_by_role("button", name="Make my plan").click()
+    output = page.locator("[data-output]")
+    expect(output.locator('[data-note="care"]')).to_contain_text("someone you trust")
+    expect(output.locator('[data-note="care_rules_only"]')).to_have_count(0)
+    field.fill("Honestly there's nothing left in me, I'm just so tired of being me.")   # only the model hears it
+    form.get_by_role("button", name="Make my plan").click()
+    expect(output.locator('[data-note="care_rules_only"]')).to_contain_text("could not be loaded")
+    expect(output.locator('[data-note="care_rules_only"]')).to_contain_text("someone you trust")
+    expect(output.locator('[data-note="care"]')).to_have_count(0)
+
+
 def test_without_the_tone_model_a_draft_is_checked_by_the_rules_and_says_so(open_context, site_url):
     page, status = _open_without(open_context, site_url, "**/tone-model-*.txt", "reply")
     expect(status).to_have_attribute("data-tone-model", "failed", timeout=ENGINE_TIMEOUT)

@@ -293,7 +293,7 @@ def test_the_care_model_hears_what_no_phrase_was_written_for(engine):
         assert not sounds_hopeless(text), text
 
 
-def test_before_the_care_model_is_installed_the_phrases_read_and_the_result_asks_for_it(engine, monkeypatch):
+def test_before_the_care_model_is_installed_the_phrases_read_and_the_result_asks_for_it(engine, tone, monkeypatch):
     """In the browser the care model arrives just after Python is ready (docs/assets/worker.js):
     until then the phrases read the words, and a result with words no phrase matched says that
     it was read without the model, so the worker waits for it and runs again."""
@@ -306,8 +306,11 @@ def test_before_the_care_model_is_installed_the_phrases_read_and_the_result_asks
     before = engine.run("check-in", quiet)
     assert "care" not in [n["code"] for n in before["notes"]]
     assert before["models_missing"] == ["care_model"]
+    # Should it never come, the result says the check was partial, in the YAML's words.
+    assert [n["text"] for n in before["notes"] if n["code"] == "care_rules_only"] == [tone["hopeless"]["rules_only"]]
     phrase = engine.run("check-in", said)
     assert "care" in [n["code"] for n in phrase["notes"]] and "models_missing" not in phrase
+    assert "care_rules_only" not in [n["code"] for n in phrase["notes"]]
     assert "models_missing" not in engine.run("check-in", {"feelings": ["sad"]}), "nothing written, nothing to wait for"
     # A first draft with a name and a company only (one-line answers) never waits for the model.
     assert "models_missing" not in engine.run("reply", {"recruiter_name": "Priya", "company": "Northwind Books"})
@@ -315,6 +318,7 @@ def test_before_the_care_model_is_installed_the_phrases_read_and_the_result_asks
     use_care_model("\n".join(line for line in text.splitlines() if not line.startswith("#")))
     after = engine.run("check-in", quiet)
     assert "care" in [n["code"] for n in after["notes"]] and "models_missing" not in after
+    assert "care_rules_only" not in [n["code"] for n in after["notes"]]
 
 
 def test_a_polite_request_with_a_date_is_not_a_demand(engine):
