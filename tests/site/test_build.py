@@ -270,3 +270,5 @@ def test_the_wording_page_shows_every_draft_and_the_checks_figures(built_site):
         assert spec["calmer"] in html
     for said in ("nothing_found", "rules_only"):
         assert " ".join(content.tone[said].split()) in " ".join(html.split())
+    for said in ("note", "rules_only"):
+        assert " ".join(content.tone["hopeless"][said].split()) in " ".join(html.split())
