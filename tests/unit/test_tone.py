@@ -233,15 +233,15 @@ def test_the_top_of_the_check_in_scale_brings_the_note_too(engine):
     assert not care_notes(engine.run("check-in", {"intensity": 4, "own_words": "I'm sad and tired of applying."}))
 
 
-# Ordinary lines the care check flagged when last measured (2026-11-27, twelfth session): 18 of
-# 599 held out (0.030) and 9 of 252 by other writers (0.036, over the goal of 0.03; the phrases
-# alone flag 11 and 4 and find 0.45 and 0.51; README). A change that flags more fails here.
-CARE_HELD_OUT_FALSE_ALARMS = 18
+# Ordinary lines the care check flagged when last measured (2026-11-27, twelfth session): 21 of
+# 737 held out (0.028) and 9 of 252 by other writers (0.036, over the goal of 0.03; the phrases
+# alone flag 13 and 4 and find 0.43 and 0.51; README). A change that flags more fails here.
+CARE_HELD_OUT_FALSE_ALARMS = 21
 CARE_OTHER_WRITERS_FALSE_ALARMS = 9
 
 
 def test_the_care_check_is_measured_too(engine):
-    """Recall on lines never seen is reported by `make eval` (0.78 held out, 0.90 by other
+    """Recall on lines never seen is reported by `make eval` (0.82 held out, 0.92 by other
     writers when last measured), not asserted: a test would only invite tuning on them."""
     from macros.tone_eval import CARE_CORPUS, CARE_OTHER_WRITERS
     from workbook.tone import sounds_hopeless
