@@ -291,7 +291,7 @@ def test_python_is_ready_before_the_tone_model_arrives_and_a_draft_waits_for_it(
     form = page.locator('form[data-worksheet="reply"]')
     output = _draft(page, note="")
     # A name and a company, no note: no wait (a run that waited would come after 4 s, MODELS_WAIT_MS).
-    expect(form).to_have_attribute("data-ran", "1", timeout=3000)
+    expect(form).to_have_attribute("data-ran", "1", timeout=3500)
     expect(output.locator('[data-note^="tone_"]')).to_have_count(0)
     _draft(page)
     page.wait_for_timeout(500)
