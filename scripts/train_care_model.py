@@ -40,8 +40,9 @@ KINDS = ("hopeless", "ordinary")
 EPOCHS = 30
 KEEP = 0.1
 SCALE = tone_training.SCALE   # weights are stored as whole multiples of this, as in the tone model
-# Under the goal of 0.03 (macros/tone_eval.py), as for the tone model: lines never seen draw
-# more false alarms than cross-validation counts.
+# Under the goal of 0.03 (macros/tone_eval.py): over five rounds of new writers measured before
+# they joined (2026-11-27), the check of the moment flagged 76 of 2545 ordinary lines (0.030), more
+# than the 0.025 cross-validation counted.
 FALSE_ALARM_AIM = 0.025
 FOLDS = 5
 

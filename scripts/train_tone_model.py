@@ -50,10 +50,14 @@ L2 = 1e-4
 MIN_COUNT = 2          # a feature seen once is a name or a typo, not a pattern
 KEEP = 0.2             # a feature is kept when it moves some kind by at least this much
 SCALE = 0.2            # weights are stored as whole multiples of this
-# Under the goal of 0.03 (macros/tone_eval.py): lines the model never saw raise more false
-# alarms than cross-validation counts (held out 0.029-0.035, other writers 0.049, where it
-# counted 0.03).
-FALSE_ALARM_AIM = 0.025
+# The goal itself (macros/tone_eval.py). It was 0.025 while lines the model never saw drew more
+# false alarms than cross-validation counted (held out 0.029-0.035, other writers 0.049, where it
+# counted 0.03). With the corpus four times larger they drew fewer: at 0.025, 0.019 held out,
+# 0.021 by other writers, and 7 of 575 (0.012) by the four writers of round 15, measured before
+# they joined. At 0.03 (2026-11-27, twelfth session): held out 0.862 found, 57 of 2587 flagged
+# (0.022); other writers 0.937, 67 of 2410 (0.028). Should unseen lines again draw more than
+# this, lower it.
+FALSE_ALARM_AIM = 0.03
 FOLDS = 5
 SEED = 20261126
 
