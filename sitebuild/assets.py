@@ -168,18 +168,13 @@ def without_comments(data: bytes) -> bytes:
     return b"".join(line for line in data.splitlines(keepends=True) if not line.startswith(b"#"))
 
 
-def write_model(dest_dir: Path, name: str, root: Path = ROOT) -> Path:
-    """A model of SERVED_MODELS as <name>-<hash>.txt in dest_dir, without its comment lines: .txt,
-    which servers such as GitHub Pages compress (text/plain), where a .tsv may go as it is."""
-    return write_named_by_hash(dest_dir, name, ".txt", without_comments((root / SERVED_MODELS[name]).read_bytes()))
-
-
-def write_tone_model(dest_dir: Path, root: Path = ROOT) -> Path:
-    return write_model(dest_dir, "tone-model", root)
-
-
-def write_care_model(dest_dir: Path, root: Path = ROOT) -> Path:
-    return write_model(dest_dir, "care-model", root)
+def write_models(dest_dir: Path, root: Path = ROOT) -> dict[str, Path]:
+    """Each model of SERVED_MODELS as <name>-<hash>.txt in dest_dir, without its comment lines:
+    .txt, which servers such as GitHub Pages compress (text/plain), where a .tsv may go as it is.
+    Keyed as engine.json names them ("tone_model", "care_model")."""
+    return {name.replace("-", "_"): write_named_by_hash(dest_dir, name, ".txt",
+                                                        without_comments((root / path).read_bytes()))
+            for name, path in SERVED_MODELS.items()}
 
 
 def integrity(path: Path) -> str:
@@ -245,8 +240,7 @@ def write_runtime(site_dir: Path, engine_data: dict, root: Path = ROOT) -> Path:
     """Write the wheel, engine.json and the Pyodide files into a built site; return the wheel."""
     wheel = build_wheel(site_dir / ENGINE_DIR, root)
     content = write_content(site_dir / ENGINE_DIR, engine_data)
-    tone_model = write_tone_model(site_dir / ENGINE_DIR, root)
-    care_model = write_care_model(site_dir / ENGINE_DIR, root)
+    models = write_models(site_dir / ENGINE_DIR, root)
     runtime = site_dir / pyodide_dir(root)
     copy_pyodide(runtime, root)
     # The trace runs every example, which the served content leaves out: it reads all of it.
@@ -262,8 +256,8 @@ def write_runtime(site_dir: Path, engine_data: dict, root: Path = ROOT) -> Path:
                 "integrity": integrity(wheel),
                 "content": content.name,
                 "content_integrity": integrity(content),
-                "tone_model": tone_model.name, "tone_model_integrity": integrity(tone_model),
-                "care_model": care_model.name, "care_model_integrity": integrity(care_model),
+                **{key: path.name for key, path in models.items()},
+                **{f"{key}_integrity": integrity(path) for key, path in models.items()},
                 "stdlib": stdlib.name,
                 "pyodide": pyodide_version(root),  # with sha256 and stdlib, names the saved Python snapshot
                 # where the worker loads Pyodide from, relative to engine.json

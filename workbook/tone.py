@@ -460,9 +460,14 @@ def hopeless_p(text: str, model: tone_model.Model) -> float:
     return max(model.probabilities(part).get("hopeless", 0.0) for part in [text, *parts])
 
 
+def _care_words(key: str) -> str:
+    """One of the care check's texts in content/tone.yaml (hopeless.note, hopeless.rules_only)."""
+    return (tone_rules().get("hopeless") or {}).get(key, "")
+
+
 def suggest_support(out: Output) -> None:
-    """The gentle note to talk to someone (its words are content/tone.yaml's hopeless.note)."""
-    out.note("care", (tone_rules().get("hopeless") or {}).get("note", ""))
+    """The gentle note to talk to someone."""
+    out.note("care", _care_words("note"))
 
 
 def check_care(out: Output, answers) -> None:
@@ -479,7 +484,7 @@ def check_care(out: Output, answers) -> None:
         # Only the phrases read it: the page runs again once the model is in, and says so if it
         # never comes. Not for one-line answers alone (a name, a company): a first draft must
         # not wait for them.
-        out.note(CARE_RULES_ONLY, (tone_rules().get("hopeless") or {}).get("rules_only", ""))
+        out.note(CARE_RULES_ONLY, _care_words("rules_only"))
         out.read_without("care_model")
 
 

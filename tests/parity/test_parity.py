@@ -32,8 +32,7 @@ def wheel_and_content(tmp_path_factory):
     everything = folder / "everything.json"                # with the examples, for the trace and the cases
     everything.write_bytes(assets.content_json(engine_data))
     write_light_stdlib(folder, wheel, everything, assets.pyodide_version(), ROOT)
-    assets.write_tone_model(folder)
-    assets.write_care_model(folder)
+    assets.write_models(folder)
     return wheel, content, everything
 
 
