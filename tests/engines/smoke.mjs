@@ -29,9 +29,26 @@ async function launchFirefox() {
     reload: () => page.reload(),
     evaluate: (fn, ...args) => page.evaluate(fn, ...args),
     type: (selector, text) => page.type(selector, text),
-    click: (selector) => page.click(selector),
+    click: (selector) => clickAfresh(page, selector),
     close: () => browser.close(),
   };
+}
+
+/**
+ * Firefox over BiDi: a click finds the element, then hands it to a script that scrolls it
+ * into view. Just after a reload the realm that found it can be replaced in between, and
+ * the script is refused ("no such handle") before anything is pressed (a CI run failed so).
+ * Find it again and press once.
+ */
+async function clickAfresh(page, selector, tries = 3) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await page.click(selector);
+    } catch (error) {
+      if (attempt >= tries || !/no such handle/i.test(error.message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 function launch() {
