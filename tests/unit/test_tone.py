@@ -100,12 +100,13 @@ def test_on_the_lines_it_was_tuned_on_it_keeps_false_alarms_within_the_goal(figu
     assert development.overall_recall >= 0.80, development.recall
 
 
-# Polite lines flagged when last measured (2026-11-27, twelfth session, FALSE_ALARM_AIM 0.025 ->
-# 0.03): 57 of 2587 held-out lines (0.022, within the 0.03 goal; was 48) and 67 of 2410 lines by
-# other writers (0.028; was 51). `make eval` reports both. A change that flags more polite lines
+# Polite lines flagged when last measured (2026-11-27, thirteenth session, round 16 learned):
+# 59 of 2728 held-out lines (0.022, within the 0.03 goal; 56 of them among the 2587 held out
+# before the round, was 57) and 59 of 2410 lines by other writers (0.024; was 67). `make eval`
+# reports both. A change that flags more polite lines
 # it never saw fails here.
-HELD_OUT_FALSE_ALARMS = 57
-OTHER_WRITERS_FALSE_ALARMS = 67
+HELD_OUT_FALSE_ALARMS = 59
+OTHER_WRITERS_FALSE_ALARMS = 59
 
 
 def test_on_lines_it_never_saw_it_raises_no_more_false_alarms_than_last_measured(engine):
@@ -149,6 +150,28 @@ def test_the_model_learns_from_sentences_as_the_page_reads_them():
     assert by_sentence(lines, first) == [
         Line("polite", "Thank you for the call."), Line("polite", " I hope we meet again."),
         Line("bitter", " You wasted a month of my time."), Line("bitter", "What a waste of a month")]
+
+
+def test_a_telling_word_weighs_more_than_one_both_kinds_use():
+    """evidence(): a word only hopeless lines use leans further than one both kinds use as often
+    (worked by hand: "gone" is 3 of 5 hopeless features and 0 of 5 ordinary; smoothed by 1 over
+    three words, |ln(4/8) - ln(1/8)| = ln 4; "today" 2 and 2 gives |ln(3/8) - ln(3/8)| = 0). And the model a
+    weighed fit stores reads plain features: its weights already carry the weighing."""
+    import math
+
+    from macros.tone_eval import Line
+    from scripts.train_tone_model import evidence, fit
+
+    data = [(["gone", "today"], 0), (["gone", "today"], 0), (["gone"], 0),
+            (["today", "tired"], 1), (["today", "tired"], 1), (["tired"], 1)]
+    lean = evidence(data, 2, 1.0)
+    assert math.isclose(lean["gone"], math.log(4)) and math.isclose(lean["tired"], math.log(4))
+    assert lean["today"] == 0
+
+    lines = [Line("hopeless", "I want to be gone"), Line("hopeless", "I will be gone soon"),
+             Line("ordinary", "I want a new job"), Line("ordinary", "I will get a new job soon")] * 3
+    model = fit(lines, ("hopeless", "ordinary"), epochs=20, keep=0.0, evidence_alpha=0.5)
+    assert model.probabilities("gone for good")["hopeless"] > 0.5 > model.probabilities("a new job")["hopeless"]
 
 
 def test_the_model_reads_quotation_marks_as_words_and_hides_no_letters_in_them():
@@ -231,11 +254,12 @@ def test_the_top_of_the_check_in_scale_brings_the_note_too(engine):
     assert not care_notes(engine.run("check-in", {"intensity": 4, "own_words": "I'm sad and tired of applying."}))
 
 
-# Ordinary lines the care check flagged when last measured (2026-11-27, twelfth session): 31 of
-# 1406 held out (0.022) and 5 of 252 by other writers (0.020), within the goal of 0.03 (the
-# phrases alone flag 12 and 1 and find 0.40 and 0.49; README). A change that flags more fails here.
-CARE_HELD_OUT_FALSE_ALARMS = 31
-CARE_OTHER_WRITERS_FALSE_ALARMS = 5
+# Ordinary lines the care check flagged when last measured (2026-11-27, thirteenth session,
+# features weighed by evidence): 37 of 1592 held out (0.023) and 3 of 252 by other writers
+# (0.012), within the goal of 0.03 (the phrases alone flag 13 and 1 and find 0.40 and 0.49;
+# README). A change that flags more fails here.
+CARE_HELD_OUT_FALSE_ALARMS = 37
+CARE_OTHER_WRITERS_FALSE_ALARMS = 3
 
 
 def test_the_care_check_is_measured_too(engine):
