@@ -51,8 +51,17 @@ def site_pages(site_url: str) -> list[str]:
 
 
 # Colours are checked at rest: a transition caught halfway (a header title fading in after
-# instant navigation, a link changing colour) is not what anyone reads.
+# instant navigation, a link changing colour, the nav fading to the dark palette) is not what
+# anyone reads. Instant navigation replaces what was added to the head, so the style is put back
+# before every run (a CI run once read the nav's labels halfway to dark).
 STILL = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+HOLD_STILL = """css => {
+    if (document.getElementById("a11y-still")) return;
+    const style = document.createElement("style");
+    style.id = "a11y-still";
+    style.textContent = css;
+    document.head.append(style);
+}"""
 # ...and after a smooth scroll (to the output, say) has come to rest.
 SETTLED = """() => new Promise(done => {
     let last = -1, still = 0;
@@ -70,7 +79,7 @@ def axe_violations(page, where: str) -> list[str]:
     page.evaluate(SETTLED)
     if not page.evaluate("typeof window.axe === 'object'"):
         page.add_script_tag(path=str(AXE))
-        page.add_style_tag(content=STILL)
+    page.evaluate(HOLD_STILL, STILL)
     found = []
     for v in page.evaluate(RUN_AXE):
         for node in v["nodes"]:
@@ -137,6 +146,7 @@ def axe_in_both_schemes(page, where: str, light: dict[str, str]) -> list[str]:
     assert palette(page) == light, f"{where}: the page did not load in the light palette"
     found = axe_violations(page, f"[light] {where}")
     dark = {**light, "scheme": SCHEMES["dark"]}
+    page.evaluate(HOLD_STILL, STILL)  # before the palette changes, so nothing is caught fading
     apply_palette(page, dark)
     found += axe_violations(page, f"[dark] {where}")
     apply_palette(page, light)
