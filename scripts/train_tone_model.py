@@ -61,7 +61,6 @@ SCALE = 0.2            # weights are stored as whole multiples of this
 # of 2410 (0.024). Should lines like those of the goal again draw more than this, lower it.
 FALSE_ALARM_AIM = 0.03
 FOLDS = 5
-EVIDENCE_ALPHA: float | None = None  # features weighed by evidence() when set (the care model does)
 SEED = 20261126
 
 
@@ -112,14 +111,13 @@ def by_sentence(lines: list[Line], first: Model) -> list[Line]:
 def fit(lines: list[Line], kinds: tuple[str, ...], epochs: int | None = None, keep: float | None = None,
         evidence_alpha: float | None = None) -> Model:
     """Softmax regression by stochastic gradient descent; the L2 shrinkage is applied to the
-    features of the line at hand (cheaper than shrinking every weight at every step). `epochs`,
-    `keep` and `evidence_alpha` default to EPOCHS, KEEP and EVIDENCE_ALPHA (the care model,
-    scripts/train_care_model.py, sets its own). With an `evidence_alpha`, each feature counts as
-    much as its evidence() instead of 1, and the weights are multiplied back by it, so the stored
-    model reads plain features as before."""
+    features of the line at hand (cheaper than shrinking every weight at every step). `epochs`
+    and `keep` default to EPOCHS and KEEP (the care model, scripts/train_care_model.py, sets its
+    own). With an `evidence_alpha` (the care model's; the tone model gained nothing from it,
+    README), each feature counts as much as its evidence() instead of 1, and the weights are
+    multiplied back by it, so the stored model reads plain features as before."""
     epochs = EPOCHS if epochs is None else epochs
     keep = KEEP if keep is None else keep
-    evidence_alpha = EVIDENCE_ALPHA if evidence_alpha is None else evidence_alpha
     seen: dict[str, int] = {}
     for line in lines:
         for f in features(line.text):

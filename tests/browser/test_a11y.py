@@ -146,7 +146,6 @@ def axe_in_both_schemes(page, where: str, light: dict[str, str]) -> list[str]:
     assert palette(page) == light, f"{where}: the page did not load in the light palette"
     found = axe_violations(page, f"[light] {where}")
     dark = {**light, "scheme": SCHEMES["dark"]}
-    page.evaluate(HOLD_STILL, STILL)  # before the palette changes, so nothing is caught fading
     apply_palette(page, dark)
     found += axe_violations(page, f"[dark] {where}")
     apply_palette(page, light)
