@@ -258,7 +258,7 @@ def test_the_top_of_the_check_in_scale_brings_the_note_too(engine):
 # features weighed by evidence, four rounds learned): 56 of 2137 held out (0.026) and 3 of 252
 # by other writers (0.012), within the goal of 0.03 (the phrases alone flag 21 and 1 and find
 # 0.41 and 0.49; README). A change that flags more fails here.
-CARE_HELD_OUT_FALSE_ALARMS = 56
+CARE_HELD_OUT_FALSE_ALARMS = 54
 CARE_OTHER_WRITERS_FALSE_ALARMS = 3
 
 
