@@ -102,11 +102,11 @@ def test_on_the_lines_it_was_tuned_on_it_keeps_false_alarms_within_the_goal(figu
 
 # Polite lines flagged when last measured (2026-11-27, thirteenth session, round 16 learned):
 # 59 of 2728 held-out lines (0.022, within the 0.03 goal; 56 of them among the 2587 held out
-# before the round, was 57) and 59 of 2410 lines by other writers (0.024; was 67). `make eval`
-# reports both. A change that flags more polite lines
-# it never saw fails here.
+# before the round, was 57) and 59 of 2410 lines by other writers (0.024; was 67); with the
+# fourteenth session's four general writers added to the other writers, 64 of 2950 (0.022).
+# `make eval` reports both. A change that flags more polite lines it never saw fails here.
 HELD_OUT_FALSE_ALARMS = 59
-OTHER_WRITERS_FALSE_ALARMS = 59
+OTHER_WRITERS_FALSE_ALARMS = 64
 
 
 def test_on_lines_it_never_saw_it_raises_no_more_false_alarms_than_last_measured(engine):
