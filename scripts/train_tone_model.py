@@ -28,7 +28,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from macros.tone_eval import CORPUS, Line, corpus, split  # noqa: E402
-from workbook.tone import sentences  # noqa: E402
+from workbook.tone import neighbours, sentence_spans, sentences  # noqa: E402
 from workbook.tone_model import HARMLESS, Model, dump, features, overruled, parse, reads_badly  # noqa: E402
 
 OUT = ROOT / "workbook" / "lexicon" / "tone_model.tsv"
@@ -77,7 +77,8 @@ def digest(lines: list[Line]) -> str:
     from workbook import tone, tone_model
 
     text = "\n".join(f"{line.kind}\t{line.text}" for line in sorted(lines, key=lambda line: (line.kind, line.text)))
-    code = "".join(inspect.getsource(f) for f in (tone_model.tokens, tone_model.features, tone.sentences))
+    code = "".join(inspect.getsource(f) for f in (tone_model.tokens, tone_model.features, tone.sentences,
+                                                  tone.sentence_spans, tone.neighbours, tone._read_together))
     code += tone_model._TOKEN.pattern + tone_model._HIDING.pattern + tone_model._ADDRESS.pattern
     code += tone._SENTENCE.pattern
     return hashlib.sha256((text + "\n" + code).encode("utf-8")).hexdigest()[:16]
@@ -188,8 +189,9 @@ OVERRULE = 0.8
 
 def choose_threshold(lines: list[Line], kinds: tuple[str, ...], rules_flags) -> float:
     """The lowest threshold at which rules and model together flag at most FALSE_ALARM_AIM of
-    the polite lines. Each line is read as the page reads it, sentence by sentence
-    (workbook/tone.py), each sentence scored by a model trained on the other folds."""
+    the polite lines. Each line is read as the page reads it (workbook/tone.py): sentence by
+    sentence, then each two neighbouring sentences together, scored by a model trained on the
+    other folds."""
     rules = {line.text: [(sentence, rules_flags(sentence)) for sentence in sentences(line.text)] for line in lines}
     scored = []
     for fold in range(FOLDS):
@@ -197,20 +199,26 @@ def choose_threshold(lines: list[Line], kinds: tuple[str, ...], rules_flags) -> 
         model = train(learn, kinds)
         for i, line in enumerate(lines):
             if i % FOLDS == fold:
-                scored.append((line.kind != HARMLESS, [
+                spans = sentence_spans(line.text)
+                together = [model.probabilities(line.text[spans[a][0]:spans[b][1]])[HARMLESS]
+                            for a, b in neighbours(sentences(line.text))]
+                scored.append((line.kind != HARMLESS, ([
                     (model.probabilities(sentence)[HARMLESS], any(f.firm for f in flags), bool(flags))
-                    for sentence, flags in rules[line.text]]))
+                    for sentence, flags in rules[line.text]], together)))
 
-    def flagged(readings, threshold, overrule):
+    def flagged(reading, threshold, overrule):
         # As tone.find() decides each sentence: a firm flag stands, a rule's flag stands unless
-        # overruled, and the model flags a sentence no rule flags.
+        # overruled, and the model flags a sentence no rule flags; when no sentence is flagged,
+        # the model reads each two neighbours together.
+        alone, together = reading
         return any(firm or (any_rule and not overruled(polite_p, overrule))
                    or (not any_rule and reads_badly(polite_p, threshold))
-                   for polite_p, firm, any_rule in readings)
+                   for polite_p, firm, any_rule in alone) \
+            or any(reads_badly(polite_p, threshold) for polite_p in together)
 
-    polite = [readings for bad, readings in scored if not bad]
-    others = [readings for bad, readings in scored if bad]
-    return lowest_threshold(polite, others, lambda readings, threshold: flagged(readings, threshold, OVERRULE),
+    polite = [reading for bad, reading in scored if not bad]
+    others = [reading for bad, reading in scored if bad]
+    return lowest_threshold(polite, others, lambda reading, threshold: flagged(reading, threshold, OVERRULE),
                             FALSE_ALARM_AIM)
 
 

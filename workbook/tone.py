@@ -359,14 +359,16 @@ def find(text: str, definition: dict | None = None, learned: bool = True) -> lis
     model of workbook/tone_model.py reads each sentence too: it flags a sentence no rule flags
     when it is sure enough that a recruiter would read it badly, and it overrules a phrase, the
     lexicon or the sarcasm rule when it is very sure the sentence is polite ("Could you let me
-    know by Friday?"). Swear words and shouting are never overruled."""
+    know by Friday?"). Swear words and shouting are never overruled. Then it reads each two
+    neighbouring sentences that nothing flagged together ("Thanks for the update. Only took six
+    weeks."): a dig is often a polite sentence and a pointed fact after it."""
     definition = tone_rules() if definition is None else definition
     if not text or not isinstance(definition, dict):
         return []
     r = rules(definition)
     normal = _normal(text)
     found: list[tuple[int, ToneFlag]] = []
-    spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+    spans = sentence_spans(text)
     present = {word for word in r.needed if word in normal}
     for kind, pattern, needed in r.phrases:
         if not needed <= present:
@@ -399,6 +401,8 @@ def find(text: str, definition: dict | None = None, learned: bool = True) -> lis
             if kind:
                 at = start + len(sentence) - len(sentence.lstrip())
                 found.append((at, ToneFlag(kind, sentence.strip(), firm=True)))
+    if reader is not None:
+        found += _read_together(text, spans, found, reader)
     found += _shouting(text, r)
     # One flag per stretch of words: of two flags of one kind whose words overlap ("I'm begging",
     # "begging you"), the first is kept.
@@ -413,9 +417,37 @@ def find(text: str, definition: dict | None = None, learned: bool = True) -> lis
     return flags
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where each sentence of `text` starts and ends."""
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of `text` as find() reads them one by one."""
-    return [m.group() for m in _SENTENCE.finditer(text)]
+    return [text[start:end] for start, end in sentence_spans(text)]
+
+
+def neighbours(parts: list[str]) -> list[tuple[int, int]]:
+    """The indexes of each two neighbouring sentences (blank ones skipped) that the model also
+    reads together, as text from the start of the first to the end of the second."""
+    real = [i for i, part in enumerate(parts) if part.strip()]
+    return list(zip(real, real[1:], strict=False))
+
+
+def _read_together(text: str, spans: list[tuple[int, int]], found: list, reader) -> list[tuple[int, ToneFlag]]:
+    """Flags for two neighbouring sentences that read badly together though neither was flagged
+    alone (the trainer, scripts/train_tone_model.py, chooses the threshold reading them so)."""
+    flagged = [any(start <= at < end for at, _ in found) for start, end in spans]
+    out, covered = [], -1
+    for i, j in neighbours([text[start:end] for start, end in spans]):
+        if flagged[i] or flagged[j] or i <= covered:
+            continue
+        both = text[spans[i][0]:spans[j][1]]
+        kind = reader.reading(both)
+        if kind:
+            out.append((spans[i][0] + len(both) - len(both.lstrip()), ToneFlag(kind, both.strip(), firm=True)))
+            covered = j
+    return out
 
 
 # --- words without hope ------------------------------------------------------------------------------

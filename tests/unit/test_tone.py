@@ -100,13 +100,12 @@ def test_on_the_lines_it_was_tuned_on_it_keeps_false_alarms_within_the_goal(figu
     assert development.overall_recall >= 0.80, development.recall
 
 
-# Polite lines flagged when last measured (2026-11-27, thirteenth session, round 16 learned):
-# 59 of 2728 held-out lines (0.022, within the 0.03 goal; 56 of them among the 2587 held out
-# before the round, was 57) and 59 of 2410 lines by other writers (0.024; was 67); with the
-# fourteenth session's four general writers added to the other writers, 64 of 2950 (0.022).
-# `make eval` reports both. A change that flags more polite lines it never saw fails here.
-HELD_OUT_FALSE_ALARMS = 59
-OTHER_WRITERS_FALSE_ALARMS = 64
+# Polite lines flagged when last measured (2026-11-27, fourteenth session, neighbouring
+# sentences read together): 65 of 2728 held-out lines (0.024, within the 0.03 goal; 59 before)
+# and 68 of 2950 lines by other writers (0.023; 64 before). `make eval` reports both. A change
+# that flags more polite lines it never saw fails here.
+HELD_OUT_FALSE_ALARMS = 65
+OTHER_WRITERS_FALSE_ALARMS = 68
 
 
 def test_on_lines_it_never_saw_it_raises_no_more_false_alarms_than_last_measured(engine):
@@ -428,6 +427,31 @@ def test_a_model_sure_a_sentence_reads_badly_flags_it_where_no_rule_does(engine,
     flags = find("Hello Sam. The weather was mild.")
     assert [(f.kind, f.found) for f in flags] == [("bitter", "Hello Sam."), ("bitter", "The weather was mild.")]
     assert kinds("Mark my words.") == ["threatening"], "a phrase's flag stands; the model adds none to its sentence"
+
+
+def test_two_sentences_that_read_badly_only_together_are_flagged_together(engine, monkeypatch):
+    """A dig is often a polite sentence and a pointed fact after it. This model sees it only in
+    the pair of words across the two sentences ("update only"): each sentence alone reads as
+    polite (P = e^3 / (1 + e^3) = 0.95), the two together as passive-aggressive (e^8 / (e^8 +
+    e^3) = 0.993, over the threshold of 0.9)."""
+    from workbook import tone_model
+
+    monkeypatch.setattr(tone_model, "_MODEL", tone_model.Model(
+        kinds=("passive_aggressive", "polite"), bias=(0.0, 3.0), weights={"update only": ((0, 8.0),)},
+        threshold=0.9, trained_on="test", overrule=1.01))
+    note = "Thanks for the update. Only took six weeks."
+    assert find(note, learned=False) == [], "no rule flags either sentence"
+    assert [(f.kind, f.found) for f in find(note)] == [("passive_aggressive", note)]
+    assert [f.found for f in find("Hello Sam. " + note + " Best, Ana")] == [note], "only the pair that reads badly"
+    assert find("Only took six weeks. Thanks for the update.") == [], "the other way round it says nothing"
+
+
+def test_neighbours_skip_blank_sentences():
+    from workbook.tone import neighbours, sentences
+
+    assert neighbours(["A.", " ", "B.", "C."]) == [(0, 2), (2, 3)]
+    assert neighbours(["A."]) == [] and neighbours([]) == []
+    assert sentences("Thanks.\nOnly six weeks.") == ["Thanks.", "Only six weeks."]
 
 
 @pytest.mark.parametrize("text", ["Thanks for nothing, İpek’s team.", "THANKS FOR NOTHING, Ipek's team."])
