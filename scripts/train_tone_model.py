@@ -28,7 +28,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from macros.tone_eval import CORPUS, Line, corpus, split  # noqa: E402
-from workbook.tone import neighbours, sentence_spans, sentences  # noqa: E402
+from workbook.tone import sentence_spans, sentences, windows  # noqa: E402
 from workbook.tone_model import HARMLESS, Model, dump, features, overruled, parse, reads_badly  # noqa: E402
 
 OUT = ROOT / "workbook" / "lexicon" / "tone_model.tsv"
@@ -78,35 +78,22 @@ def digest(lines: list[Line]) -> str:
 
     text = "\n".join(f"{line.kind}\t{line.text}" for line in sorted(lines, key=lambda line: (line.kind, line.text)))
     code = "".join(inspect.getsource(f) for f in (tone_model.tokens, tone_model.features, tone.sentences,
-                                                  tone.sentence_spans, tone.neighbours, tone._read_together))
+                                                  tone.sentence_spans, tone.windows, tone._read_with_model))
     code += tone_model._TOKEN.pattern + tone_model._HIDING.pattern + tone_model._ADDRESS.pattern
-    code += tone._SENTENCE.pattern
+    code += tone._SENTENCE.pattern + str(tone.WINDOW)
     return hashlib.sha256((text + "\n" + code).encode("utf-8")).hexdigest()[:16]
 
 
 def train(lines: list[Line], kinds: tuple[str, ...]) -> Model:
-    """The model the page uses, trained on sentences, as the page reads a note (sentence by
-    sentence). A line's label says what the whole line is, so the sentences are labelled thus:
-    every sentence of a polite line is polite; a troubled line of several sentences teaches only
-    through the sentence that a first model, trained on whole lines, reads as most troubled (the
-    others may be a polite greeting or more of the same, so they are left out). Cross-validated
-    recall at the same false alarms: 0.79 against 0.77 trained on whole lines (2026-11-26)."""
-    return replace(fit(by_sentence(lines, fit(lines, kinds)), kinds), trained_on=digest(lines))
-
-
-def by_sentence(lines: list[Line], first: Model) -> list[Line]:
-    """The lines as sentences to learn from (see train())."""
-    examples = []
-    for line in lines:
-        parts = [part for part in sentences(line.text) if part.strip()]
-        if len(parts) <= 1:
-            examples.append(line)
-        elif line.kind == HARMLESS:
-            examples += [Line(kind=HARMLESS, text=part) for part in parts]
-        else:
-            worst = min(parts, key=lambda part: first.probabilities(part)[HARMLESS])
-            examples.append(Line(kind=line.kind, text=worst))
-    return examples
+    """The model the page uses, trained on whole lines, as the page reads a short note whole
+    (workbook/tone.py, windows()). Until the fifteenth session (2026-11-27) it was trained on
+    sentences (a troubled line through the sentence a first model read as most troubled) and
+    read each sentence alone, then each two neighbours. Cross-validated on the development
+    lines with folds by position (a fold's writers mostly unseen), rules and model together,
+    reading whole found 0.804 / 0.828 / 0.852 at 0.02 / 0.025 / 0.03 false alarms against
+    0.758 / 0.793 / 0.812: each sentence read alone is one more chance for a polite line of
+    several sentences to be flagged."""
+    return replace(fit(lines, kinds), trained_on=digest(lines))
 
 
 def fit(lines: list[Line], kinds: tuple[str, ...], epochs: int | None = None, keep: float | None = None,
@@ -186,12 +173,20 @@ def evidence(data: list[tuple[list[str], int]], n_kinds: int, alpha: float) -> d
 # writers 0.901 against 0.904; at 0.015 and 0.02 more on both); 0.7 no more than 0.8.
 OVERRULE = 0.8
 
+# How sure the model must be that one sentence reads badly to flag it on its own, whatever the
+# rest of the note says (the note itself is read whole, at the threshold): an insult after a
+# polite greeting ("Thanks for the call. You lot couldn't organise a bake sale.") can read as
+# harmless in the whole note. Cross-validated with folds by position (2026-11-27), it costs
+# nothing at 0.99 (recall at 0.02 / 0.025 / 0.03 false alarms 0.805 / 0.829 / 0.851 against
+# 0.805 / 0.832 / 0.852 without) and recall below that (0.97: 0.747 / 0.812 / 0.836).
+ALONE = 0.99
+
 
 def choose_threshold(lines: list[Line], kinds: tuple[str, ...], rules_flags) -> float:
     """The lowest threshold at which rules and model together flag at most FALSE_ALARM_AIM of
-    the polite lines. Each line is read as the page reads it (workbook/tone.py): sentence by
-    sentence, then each two neighbouring sentences together, scored by a model trained on the
-    other folds."""
+    the polite lines. Each line is read as the page reads it (workbook/tone.py): the rules
+    sentence by sentence, then the model each window of sentences, scored by a model trained on
+    the other folds."""
     rules = {line.text: [(sentence, rules_flags(sentence)) for sentence in sentences(line.text)] for line in lines}
     scored = []
     for fold in range(FOLDS):
@@ -200,21 +195,20 @@ def choose_threshold(lines: list[Line], kinds: tuple[str, ...], rules_flags) -> 
         for i, line in enumerate(lines):
             if i % FOLDS == fold:
                 spans = sentence_spans(line.text)
-                together = [model.probabilities(line.text[spans[a][0]:spans[b][1]])[HARMLESS]
-                            for a, b in neighbours(sentences(line.text))]
+                read = [model.probabilities(line.text[spans[w[0]][0]:spans[w[-1]][1]])[HARMLESS]
+                        for w in windows(sentences(line.text))]
                 scored.append((line.kind != HARMLESS, ([
                     (model.probabilities(sentence)[HARMLESS], any(f.firm for f in flags), bool(flags))
-                    for sentence, flags in rules[line.text]], together)))
+                    for sentence, flags in rules[line.text]], read)))
 
     def flagged(reading, threshold, overrule):
-        # As tone.find() decides each sentence: a firm flag stands, a rule's flag stands unless
-        # overruled, and the model flags a sentence no rule flags; when no sentence is flagged,
-        # the model reads each two neighbours together.
-        alone, together = reading
+        # As tone.find() decides: a firm flag stands, a rule's flag stands unless the model is
+        # sure its sentence is polite, a sentence no rule flags is flagged when the model is sure
+        # at ALONE; when nothing is flagged, the model reads the windows.
+        alone, read = reading
         return any(firm or (any_rule and not overruled(polite_p, overrule))
-                   or (not any_rule and reads_badly(polite_p, threshold))
-                   for polite_p, firm, any_rule in alone) \
-            or any(reads_badly(polite_p, threshold) for polite_p in together)
+                   or (not any_rule and reads_badly(polite_p, ALONE)) for polite_p, firm, any_rule in alone) \
+            or any(reads_badly(polite_p, threshold) for polite_p in read)
 
     polite = [reading for bad, reading in scored if not bad]
     others = [reading for bad, reading in scored if bad]
@@ -252,7 +246,7 @@ def build() -> str:
 
     threshold = choose_threshold(lines, kinds, rules_flags)
     model = train(lines, kinds)
-    model = replace(model, threshold=threshold, overrule=OVERRULE)
+    model = replace(model, threshold=threshold, overrule=OVERRULE, alone=ALONE)
     return dump(model, SCALE, note=f"Written by scripts/train_tone_model.py from {len(lines)} development lines "
                                    "of tests/corpus/tone.tsv. Do not edit: run `make tone-model`.")
 

@@ -31,6 +31,7 @@ from .output import Output
 from .text import fill
 
 GAP_WORDS = 4
+WINDOW = 3      # sentences the model reads at once (a note of up to three is read whole)
 MOST_FLAGS = 5
 _LETTER = r"[^\W\d_]"
 _WORD = re.compile(r"[\w'*#@$!]+")
@@ -356,12 +357,13 @@ def find(text: str, definition: dict | None = None, learned: bool = True) -> lis
     """Every sign in `text` that a recruiter may read badly, in order, one per kind and phrase.
 
     With `learned` (the default; its training turns it off to measure the rules alone), the
-    model of workbook/tone_model.py reads each sentence too: it flags a sentence no rule flags
-    when it is sure enough that a recruiter would read it badly, and it overrules a phrase, the
-    lexicon or the sarcasm rule when it is very sure the sentence is polite ("Could you let me
-    know by Friday?"). Swear words and shouting are never overruled. Then it reads each two
-    neighbouring sentences that nothing flagged together ("Thanks for the update. Only took six
-    weeks."): a dig is often a polite sentence and a pointed fact after it."""
+    model of workbook/tone_model.py reads the text too. It overrules a phrase, the lexicon or the
+    sarcasm rule when it is very sure the sentence is polite ("Could you let me know by
+    Friday?"); swear words and shouting are never overruled. It flags a sentence on its own only
+    when it is all but certain (an insult after a polite greeting). Then it reads the text whole,
+    or a longer text each WINDOW sentences in a row, and flags what nothing flagged when it is
+    sure enough that a recruiter would read it badly: a dig is often a polite sentence and a
+    pointed fact after it ("Thanks for the update. Only took six weeks.")."""
     definition = tone_rules() if definition is None else definition
     if not text or not isinstance(definition, dict):
         return []
@@ -384,25 +386,14 @@ def find(text: str, definition: dict | None = None, learned: bool = True) -> lis
         match = pattern.search(normal)
         if match:
             found.append((match.start(), ToneFlag(kind, text[match.start():match.end()], firm=True)))
-    reader = tone_model.model() if learned else None
     for start, end in spans:
         sentence = text[start:end]
         normal_sentence = _normal(sentence)
         flags = _lexicon_flags(sentence, normal_sentence, r) + _sarcasm_flags(sentence, normal_sentence, r)
         found += [(start + max(0, sentence.find(flag.found)), flag) for flag in flags]
-        if reader is None:
-            continue
-        here = [item for item in found if start <= item[0] < end]
-        if here:
-            if reader.overrules(sentence):
-                found = [item for item in found if item not in here or item[1].firm]
-        else:
-            kind = reader.reading(sentence)
-            if kind:
-                at = start + len(sentence) - len(sentence.lstrip())
-                found.append((at, ToneFlag(kind, sentence.strip(), firm=True)))
+    reader = tone_model.model() if learned else None
     if reader is not None:
-        found += _read_together(text, spans, found, reader)
+        found = _read_with_model(text, spans, found, reader)
     found += _shouting(text, r)
     # One flag per stretch of words: of two flags of one kind whose words overlap ("I'm begging",
     # "begging you"), the first is kept.
@@ -427,27 +418,62 @@ def sentences(text: str) -> list[str]:
     return [text[start:end] for start, end in sentence_spans(text)]
 
 
-def neighbours(parts: list[str]) -> list[tuple[int, int]]:
-    """The indexes of each two neighbouring sentences (blank ones skipped) that the model also
-    reads together, as text from the start of the first to the end of the second."""
+def windows(parts: list[str]) -> list[list[int]]:
+    """The indexes of the sentences (blank ones skipped) that the model reads together: all of
+    them when there are at most WINDOW, else each WINDOW in a row."""
     real = [i for i, part in enumerate(parts) if part.strip()]
-    return list(zip(real, real[1:], strict=False))
+    return [real[a:a + WINDOW] for a in range(max(1, len(real) - WINDOW + 1))] if real else []
 
 
-def _read_together(text: str, spans: list[tuple[int, int]], found: list, reader) -> list[tuple[int, ToneFlag]]:
-    """Flags for two neighbouring sentences that read badly together though neither was flagged
-    alone (the trainer, scripts/train_tone_model.py, chooses the threshold reading them so)."""
+def _read_with_model(text: str, spans: list[tuple[int, int]], found: list, reader) -> list[tuple[int, ToneFlag]]:
+    """The rules' flags as the model leaves them, and its own. A rule's flag (not a firm one) is
+    dropped where the model is very sure its sentence is polite; a sentence nothing flagged is
+    flagged when the model is all but certain it reads badly on its own; then the model reads
+    the sentences of each window that nothing flagged together (the trainer,
+    scripts/train_tone_model.py, chooses its threshold reading texts so), quoting _quotes()."""
+    for start, end in spans:
+        here = [item for item in found if start <= item[0] < end]
+        if here and reader.overrules(text[start:end]):
+            found = [item for item in found if item not in here or item[1].firm]
+        elif not here and (kind := reader.reading(text[start:end], reader.alone)):
+            sentence = text[start:end]
+            found.append((start + len(sentence) - len(sentence.lstrip()), ToneFlag(kind, sentence.strip(), firm=True)))
     flagged = [any(start <= at < end for at, _ in found) for start, end in spans]
     out, covered = [], -1
-    for i, j in neighbours([text[start:end] for start, end in spans]):
-        if flagged[i] or flagged[j] or i <= covered:
-            continue
-        both = text[spans[i][0]:spans[j][1]]
-        kind = reader.reading(both)
-        if kind:
-            out.append((spans[i][0] + len(both) - len(both.lstrip()), ToneFlag(kind, both.strip(), firm=True)))
-            covered = j
-    return out
+    for window in windows([text[start:end] for start, end in spans]):
+        for run in _unflagged_runs(window, flagged):
+            if run[0] <= covered or not reader.reading(text[spans[run[0]][0]:spans[run[-1]][1]]):
+                continue
+            for start, end in _quotes(text, [spans[i] for i in run], reader):
+                quote = text[start:end]
+                out.append((start + len(quote) - len(quote.lstrip()),
+                            ToneFlag(reader.reading(quote), quote.strip(), firm=True)))
+            covered = run[-1]
+    return found + out
+
+
+def _unflagged_runs(window: list[int], flagged: list[bool]) -> list[list[int]]:
+    """The runs of a window's sentences that nothing flagged (the whole window when none was)."""
+    runs: list[list[int]] = [[]]
+    for i in window:
+        if flagged[i]:
+            runs.append([])
+        else:
+            runs[-1].append(i)
+    return [run for run in runs if run]
+
+
+def _quotes(text: str, spans: list[tuple[int, int]], reader) -> list[tuple[int, int]]:
+    """Where the quotes of a window the model flagged start and end: each of its sentences the
+    model reads badly on its own; else the two neighbours it reads worst, if it reads any two
+    badly; else the whole window."""
+    for size in range(1, len(spans)):
+        runs = [(spans[a][0], spans[a + size - 1][1]) for a in range(len(spans) - size + 1)]
+        bad = [(reader.probabilities(text[a:b])[tone_model.HARMLESS], a, b) for a, b in runs
+               if reader.reading(text[a:b])]
+        if bad:
+            return [(a, b) for _, a, b in bad] if size == 1 else [min(bad)[1:]]
+    return [(spans[0][0], spans[-1][1])]
 
 
 # --- words without hope ------------------------------------------------------------------------------

@@ -1,13 +1,14 @@
-"""A small learned reading of one sentence: how likely a recruiter is to read it badly, and as
+"""A small learned reading of a short note: how likely a recruiter is to read it badly, and as
 which kind (bitter, sarcastic...). It backs up the phrase rules of workbook/tone.py, which only
 find what someone thought to write down.
 
-The model is a softmax regression over the sentence's words and pairs of words, trained by
+The model is a softmax regression over the words of a text and its pairs of words, trained by
 scripts/train_tone_model.py on the development part of the labelled corpus (never on the held-out
 part) and shipped as data: workbook/lexicon/tone_model.tsv. Its first lines say what it was
 trained on (a digest of those lines, so a test can tell when the corpus changed and the model did
-not), the kinds, each kind's bias, the scale of the weights, the threshold and how sure it must
-be that a sentence is polite to overrule a rule (workbook/tone.py); then one feature
+not), the kinds, each kind's bias, the scale of the weights, the threshold, how sure it must
+be that a sentence is polite to overrule a rule and how sure that one sentence reads badly to
+flag it on its own (workbook/tone.py); then one feature
 per line with how much it moves each kind, in the order of @kinds, one character per kind, as a
 whole number of times the scale: "." is 0, "a" to "z" are 1 to 26, "A" to "Z" are -1 to -26
 (a number per kind would make the file a fifth larger, and it is downloaded on a first visit).
@@ -64,6 +65,7 @@ class Model:
     threshold: float                                    # flag when P(not harmless) is at least this
     trained_on: str                                     # digest of the training lines
     overrule: float = 1.01                              # drop a rule's flag when P(harmless) is at least this
+    alone: float = 1.01                                 # flag a sentence alone when P(not harmless) is at least this
 
     def probabilities(self, text: str) -> dict[str, float]:
         scores = list(self.bias)
@@ -75,10 +77,11 @@ class Model:
         total = sum(exps)
         return {kind: e / total for kind, e in zip(self.kinds, exps, strict=True)}
 
-    def reading(self, text: str) -> str | None:
-        """The kind a recruiter would most likely read in `text`, or None when it reads as harmless."""
+    def reading(self, text: str, threshold: float | None = None) -> str | None:
+        """The kind a recruiter would most likely read in `text`, or None when it reads as harmless
+        (at the model's threshold, or at the one given)."""
         p = self.probabilities(text)
-        if not reads_badly(p.get(HARMLESS, 0.0), self.threshold):
+        if not reads_badly(p.get(HARMLESS, 0.0), self.threshold if threshold is None else threshold):
             return None
         return max((k for k in self.kinds if k != HARMLESS), key=p.__getitem__)
 
@@ -103,7 +106,7 @@ def parse(text: str) -> Model:
         weights[name] = tuple((k, _number(ch) * scale) for k, ch in enumerate(value) if ch != ".")
     return Model(kinds=tuple(head["kinds"].split()), bias=tuple(float(b) for b in head["bias"].split()),
                  weights=weights, threshold=float(head["threshold"]), trained_on=head["trained_on"],
-                 overrule=float(head.get("overrule", 1.01)))
+                 overrule=float(head.get("overrule", 1.01)), alone=float(head.get("alone", 1.01)))
 
 
 def dump(model: Model, scale: float, note: str = "") -> str:
@@ -111,7 +114,7 @@ def dump(model: Model, scale: float, note: str = "") -> str:
     out = [f"# {line}" for line in note.splitlines()]
     out += [f"@trained_on\t{model.trained_on}", f"@kinds\t{' '.join(model.kinds)}",
             f"@bias\t{' '.join(f'{b:.3f}' for b in model.bias)}", f"@scale\t{scale}",
-            f"@threshold\t{model.threshold}", f"@overrule\t{model.overrule}"]
+            f"@threshold\t{model.threshold}", f"@overrule\t{model.overrule}", f"@alone\t{model.alone}"]
     for feature in sorted(model.weights):
         moves = [0] * len(model.kinds)
         for k, w in model.weights[feature]:
