@@ -447,6 +447,23 @@ def test_a_note_read_whole_quotes_the_sentence_that_reads_badly_on_its_own(engin
     assert [(f.kind, f.found) for f in find(note)] == [("bitter", "It took a month to hear back.")]
 
 
+def test_a_sentence_the_model_is_all_but_certain_of_is_flagged_though_the_note_reads_well(engine, monkeypatch):
+    """Read whole, the thanks outweighs the insult (P(bitter) = e^8 / (e^8 + e^11) = 0.047); the
+    insult alone reads bitter at e^8 / (e^8 + e^3) = 0.993, over `alone` (0.99), not under it."""
+    from dataclasses import replace
+
+    from workbook import tone_model
+
+    model = tone_model.Model(kinds=("bitter", "polite"), bias=(0.0, 3.0),
+                             weights={"tyrant": ((0, 8.0),), "thank": ((1, 8.0),)},
+                             threshold=0.9, trained_on="test", overrule=1.01, alone=0.99)
+    note = "Thank you for the call. He is a tyrant."
+    monkeypatch.setattr(tone_model, "_MODEL", model)
+    assert [(f.kind, f.found) for f in find(note)] == [("bitter", "He is a tyrant.")]
+    monkeypatch.setattr(tone_model, "_MODEL", replace(model, alone=0.995))
+    assert find(note) == []
+
+
 def test_windows_skip_blank_sentences():
     from workbook.tone import sentences, windows
 
