@@ -101,16 +101,17 @@ def test_on_the_lines_it_was_tuned_on_it_keeps_false_alarms_within_the_goal(figu
 
 
 # Polite lines flagged when last measured (2026-11-27, fifteenth session, a short note read
-# whole): 62 of 2728 held-out lines (0.023, within the 0.03 goal; 65 before) and 72 of 2950
+# whole): 60 of 2728 held-out lines (0.022, within the 0.03 goal; 65 before) and 71 of 2950
 # lines by other writers (0.024; 68 before). `make eval` reports both. A change that flags more
 # polite lines it never saw fails here.
-HELD_OUT_FALSE_ALARMS = 62
-OTHER_WRITERS_FALSE_ALARMS = 72
+HELD_OUT_FALSE_ALARMS = 60
+OTHER_WRITERS_FALSE_ALARMS = 71
 
 
 def test_on_lines_it_never_saw_it_raises_no_more_false_alarms_than_last_measured(engine):
-    """Held-out recall is reported by `make eval`, not asserted: it is below the goal (see the
-    README), and a test would only invite tuning on those lines."""
+    """Held-out recall is reported by `make eval`, not asserted: a test would invite tuning on
+    those lines (it reached the goal in the fifteenth session, 0.9007, by a margin of two lines;
+    see the README)."""
     from macros.tone_eval import all_figures
 
     _, held_out, other_writers = all_figures()["tone"]
