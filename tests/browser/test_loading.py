@@ -12,7 +12,9 @@ from tests.browser.conftest import ENGINE_TIMEOUT, READY
 
 
 def test_fields_accept_typing_before_python_is_ready(open_context, site_url):
-    context, recorder = open_context()
+    # The page's own loads only: once Python has started, the offline copy's background download
+    # may begin, and it fetches every file of the site (pyodide-lock.json too; test_offline.py).
+    context, recorder = open_context(service_workers="block")
     page = context.new_page()
     page.goto(site_url + "workbook/reply/", wait_until="domcontentloaded")
     company = page.get_by_label("Company")
