@@ -469,8 +469,9 @@ def _quotes(text: str, spans: list[tuple[int, int]], reader) -> list[tuple[int, 
     badly; else the whole window."""
     for size in range(1, len(spans)):
         runs = [(spans[a][0], spans[a + size - 1][1]) for a in range(len(spans) - size + 1)]
-        bad = [(reader.probabilities(text[a:b])[tone_model.HARMLESS], a, b) for a, b in runs
-               if reader.reading(text[a:b])]
+        bad = [(harmless_p, a, b) for a, b in runs
+               if tone_model.reads_badly(harmless_p := reader.probabilities(text[a:b])[tone_model.HARMLESS],
+                                         reader.threshold)]
         if bad:
             return [(a, b) for _, a, b in bad] if size == 1 else [min(bad)[1:]]
     return [(spans[0][0], spans[-1][1])]
